@@ -1,0 +1,65 @@
+import { Command, CommanderError } from 'commander';
+import { languageFromLocale } from '../../shared/i18n/languages';
+import { DomainError } from '../../shared/ipc/errors';
+import { APP_VERSION } from '../core/app-version';
+import { registerInfo } from './commands/info';
+import { CliError, printError, type CliIo } from './io';
+
+/**
+ * Runs one `pcu` invocation and returns the exit code. Never calls
+ * process.exit, so tests run it in-process.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const json = argv.includes('--json');
+
+  const run = async (task: () => Promise<void>): Promise<void> => {
+    try {
+      await task();
+    } catch (error) {
+      if (error instanceof CliError) {
+        printError(io, json, error.error);
+        exitCode = error.exitCode;
+      } else if (error instanceof DomainError) {
+        printError(io, json, { code: error.code, message: error.message, details: error.details });
+        exitCode = 1;
+      } else {
+        printError(io, json, { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) });
+        exitCode = 70; // EX_SOFTWARE
+      }
+    }
+  };
+
+  const program = new Command('pcu')
+    .description('PCU Workstation command line: the same services as the desktop app, for scripts and IT')
+    .version(APP_VERSION, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  registerInfo(program, io, run);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return error.exitCode;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    platform: process.platform,
+    home: process.env.HOME ?? process.env.USERPROFILE ?? '.',
+    language: process.env.PCU_LANG === 'ru' || process.env.PCU_LANG === 'en'
+      ? process.env.PCU_LANG
+      : languageFromLocale(process.env.LC_ALL ?? process.env.LANG),
+  };
+}

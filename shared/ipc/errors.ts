@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * Every error that crosses a boundary carries one of these stable codes.
+ * The renderer translates the code (catalogue key `error.<CODE>`); the message
+ * is an English fallback for logs and the CLI, never a stack or a secret.
+ */
+export const errorCodes = [
+  'UNKNOWN_CHANNEL',
+  'INVALID_INPUT',
+  'INVALID_OUTPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'UNTRUSTED_SENDER',
+  'SETTINGS_UNREADABLE',
+  'INTERNAL',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type AppError = z.infer<typeof AppError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/**
+ * Thrown by services for expected failures; `dispatch` turns it into a
+ * Result. Anything else thrown is an INTERNAL error whose text stays in the log.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
