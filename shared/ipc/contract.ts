@@ -60,9 +60,20 @@ export const contract = {
   }),
 } as const;
 
+/** The renderer's top-level sections, as the main process may name them (menu, notifications). */
+export const Section = z.enum(['targeting', 'manifests', 'cases', 'reports', 'administration', 'about']);
+export type Section = z.infer<typeof Section>;
+
+export const Navigation = z.object({ section: Section });
+export type Navigation = z.infer<typeof Navigation>;
+
 /** Pushes from main to renderer. The renderer only listens; it never sends on these names. */
 export const events = {
   'settings.changed': { payload: Settings, summary: 'Preferences changed (e.g. language), from any window or the menu.' },
+  'app.navigate': {
+    payload: Navigation,
+    summary: 'Open a section of the window, asked for outside the page (e.g. Help > About in the application menu).',
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -92,6 +92,13 @@ describe('app shell in Chromium over the real services', () => {
     await expect.poll(() => heading(page).textContent()).toBe('Отбор');
   });
 
+  it('opens the section the application menu asks for', async () => {
+    const { page } = app;
+    app.backend.services.events.emit('app.navigate', { section: 'about' });
+    await expect.poll(() => heading(page).textContent()).toBe('About');
+    expect(await navButton(page, 'about').getAttribute('aria-current')).toBe('page');
+  });
+
   it('shows a translated error in the section that failed and recovers on retry', async () => {
     const { page } = app;
     app.faults.set('app.info', { code: 'INTERNAL', message: 'disk on fire' });

@@ -7,6 +7,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { ManifestsPage } from '../features/manifests/ManifestsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { TargetingPage } from '../features/targeting/TargetingPage';
+import { useApi } from './api-context';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
@@ -36,6 +37,10 @@ export function App() {
   const { t } = useI18n();
   const [section, setSection] = useSection();
   const main = useRef<HTMLElement>(null);
+  const api = useApi();
+
+  // The application menu (Help > About) asks main to open a section.
+  useEffect(() => api.on('app.navigate', ({ section: target }) => setSection(target)), [api, setSection]);
 
   // Ctrl+1…6 (Cmd on macOS) jump to a section from anywhere, like tabs in a desktop program.
   useEffect(() => {

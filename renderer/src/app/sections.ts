@@ -1,8 +1,10 @@
 import type { MessageKey } from '../../../shared/i18n';
+import { Section } from '../../../shared/ipc/contract';
 
-/** The navigation a targeting officer works through, in the order of the work. */
-export const sections = ['targeting', 'manifests', 'cases', 'reports', 'administration', 'about'] as const;
-export type Section = (typeof sections)[number];
+export type { Section };
+
+/** The navigation a targeting officer works through, in the order of the work (the contract's order). */
+export const sections: readonly Section[] = Section.options;
 
 export const sectionTitleKey: Readonly<Record<Section, MessageKey>> = {
   targeting: 'nav.targeting',
@@ -14,7 +16,7 @@ export const sectionTitleKey: Readonly<Record<Section, MessageKey>> = {
 };
 
 export function isSection(value: unknown): value is Section {
-  return typeof value === 'string' && (sections as readonly string[]).includes(value);
+  return Section.safeParse(value).success;
 }
 
 /** `#/cases` → 'cases'; anything else → the first section. */
