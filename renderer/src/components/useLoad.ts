@@ -1,25 +1,27 @@
 import { useEffect, useState } from 'react';
 
-type LoadState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: unknown };
+type Outcome<T> = { readonly for: unknown; readonly value: T } | { readonly for: unknown; readonly error: unknown };
 
 /**
- * Loads data for a screen. A failure is rethrown during render so the
- * section's ErrorBoundary shows it, translated, with a retry.
+ * Loads data for a screen, again whenever `key` changes (compared with
+ * Object.is). A failure is rethrown during render so the section's
+ * ErrorBoundary shows it, translated, with a retry. A result that belongs to
+ * an older key counts as still loading.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): T | undefined {
-  const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
+export function useLoad<T>(load: () => Promise<T>, key: unknown): T | undefined {
+  const [outcome, setOutcome] = useState<Outcome<T> | null>(null);
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
     load().then(
-      (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) => current && setState({ status: 'failed', error }),
+      (value) => current && setOutcome({ for: key, value }),
+      (error: unknown) => current && setOutcome({ for: key, error }),
     );
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on
-  }, deps);
-  if (state.status === 'failed') throw state.error;
-  return state.status === 'ready' ? state.value : undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the caller's key only, not on a new closure each render
+  }, [key]);
+  if (!outcome || !Object.is(outcome.for, key)) return undefined;
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }

@@ -7,7 +7,7 @@ export function AboutPage() {
   const api = useApi();
   const { t, language } = useI18n();
   // Reloaded when the language changes, so the page shows what main now reports.
-  const info = useLoad(() => api.invoke('app.info'), [api, language]);
+  const info = useLoad(() => api.invoke('app.info'), language);
   if (!info) return <p className="muted">{t('status.loading')}</p>;
 
   const runtime = [
