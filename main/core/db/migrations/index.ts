@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { initialSchema } from './0001-initial-schema';
+
+/** Listed explicitly, in order: no directory scanning, so a packaged app cannot miss or reorder one. */
+export const migrations: readonly Migration[] = [initialSchema];

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion, migrate, schemaVersion } from '../../main/core/db/migrate';
+import type { Migration } from '../../main/core/db/migration';
+import { migrations } from '../../main/core/db/migrations';
+import { initialSchema } from '../../main/core/db/migrations/0001-initial-schema';
+import { openDatabase, type Db } from '../../main/core/db/open';
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pcu-migrate-'));
+  db = openDatabase(path.join(dir, 'pcu.db'), randomBytes(32), { create: true });
+});
+afterEach(() => {
+  if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tables = () =>
+  db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'").all() as {
+    name: string;
+    sql: string;
+  }[];
+
+describe('migration runner', () => {
+  it('lists migrations explicitly, numbered from 1 without gaps, named NNNN-name', () => {
+    migrations.forEach((migration, index) => {
+      expect(migration.id).toBe(index + 1);
+      expect(migration.name).toMatch(/^[a-z0-9-]+$/);
+    });
+  });
+
+  it('brings a new database to the latest version and does nothing the second time', () => {
+    expect(migrate(db)).toEqual({ from: 0, to: latestSchemaVersion() });
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
+    expect(migrate(db)).toEqual({ from: latestSchemaVersion(), to: latestSchemaVersion() });
+  });
+
+  it('applies a set of migrations in one transaction: a failure leaves the old schema', () => {
+    const broken: Migration = {
+      id: 2,
+      name: 'broken',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x TEXT) STRICT');
+        throw new Error('disk full');
+      },
+    };
+    expect(() => migrate(db, [initialSchema, broken])).toThrow('disk full');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables()).toEqual([]);
+  });
+
+  it('refuses a database written by a newer version, changing nothing', () => {
+    migrate(db);
+    db.pragma('user_version = 42');
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW' }));
+    expect(schemaVersion(db)).toBe(42);
+  });
+});
+
+describe('0001-initial-schema', () => {
+  beforeEach(() => migrate(db, [initialSchema]));
+
+  it('creates every table the product needs, all STRICT', () => {
+    const names = tables().map((table) => table.name);
+    for (const expected of [
+      'unit', 'users', 'parties', 'containers', 'manifests', 'consignments', 'watch_lists', 'watch_list_entries',
+      'indicators', 'profiles', 'profile_versions', 'profile_indicators', 'scores', 'fired_indicators',
+      'watch_list_hits', 'selections', 'cases', 'case_consignments', 'examinations', 'examination_participants',
+      'samples', 'seizures', 'custody_events', 'case_notes', 'attachments', 'reports', 'audit_log',
+    ]) {
+      expect(names).toContain(expected);
+    }
+    for (const table of tables()) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
+  });
+
+  it('keeps HS codes and weights as text, so leading zeros and decimals survive', () => {
+    db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
+    db.prepare("INSERT INTO manifests (sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg) VALUES ('x', 'm.csv', 'csv', 'now', 1, 1, 1, '21559.6')").run();
+    db.prepare("INSERT INTO consignments (manifest_id, line_no, source_ref, hs_code, gross_weight_kg, goods_description) VALUES (1, 1, 'row 2', '0901.11', '21559.60', 'coffee beans')").run();
+    expect(db.prepare('SELECT hs_code, gross_weight_kg FROM consignments').get()).toEqual({ hs_code: '0901.11', gross_weight_kg: '21559.60' });
+    expect(() => db.prepare("UPDATE consignments SET packages = 'many'").run()).toThrow();
+  });
+
+  it('indexes goods descriptions and party names for full-text search, in Cyrillic too', () => {
+    db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
+    db.prepare("INSERT INTO manifests (sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg) VALUES ('x', 'm.csv', 'csv', 'now', 1, 2, 2, '0')").run();
+    const line = db.prepare("INSERT INTO consignments (manifest_id, line_no, source_ref, goods_description) VALUES (1, ?, 'r', ?)");
+    line.run(1, 'FROZEN SHRIMPS in cartons');
+    line.run(2, 'Запасные части для тракторов');
+    db.prepare("INSERT INTO parties (name, name_normalised, first_seen_at) VALUES ('ООО «Памир Транзит»', 'ооо памир транзит', 'now')").run();
+    const goods = (query: string) => db.prepare('SELECT rowid FROM consignments_fts WHERE consignments_fts MATCH ?').all(query);
+    expect(goods('shrimps')).toEqual([{ rowid: 1 }]);
+    expect(goods('запасные')).toEqual([{ rowid: 2 }]);
+    expect(db.prepare("SELECT rowid FROM parties_fts WHERE parties_fts MATCH 'памир'").all()).toEqual([{ rowid: 1 }]);
+    db.prepare("UPDATE consignments SET goods_description = 'bananas' WHERE id = 1").run();
+    expect(goods('shrimps')).toEqual([]);
+    expect(goods('bananas')).toEqual([{ rowid: 1 }]);
+  });
+
+  it('makes custody events and the audit trail append-only, and corrections name what they correct', () => {
+    db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
+    db.prepare("INSERT INTO cases (reference, year, sequence, status, opened_by, opened_at) VALUES ('TJDYU-2026-0001', 2026, 1, 'open', 1, 'now')").run();
+    const handOver = db.prepare(
+      "INSERT INTO custody_events (case_id, from_person, from_agency, to_person, to_agency, handed_over_at, place, recorded_by, recorded_at, corrects_event_id, correction_reason) VALUES (1, 'A', 'Customs', 'B', 'Police', 'now', 'Port', 1, 'now', ?, ?)",
+    );
+    handOver.run(null, null);
+    expect(() => db.prepare("UPDATE custody_events SET to_person = 'C'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM custody_events').run()).toThrow(/append-only/);
+    expect(() => handOver.run(1, null)).toThrow(/CHECK/);
+    handOver.run(1, 'wrong receiving officer recorded');
+    db.prepare("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES (1, 'now', 'x', '0', '1')").run();
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('enforces foreign keys', () => {
+    expect(() => db.prepare("INSERT INTO selections (consignment_id, decision, reason, decided_by, decided_at) VALUES (999, 'targeted', 'x', 999, 'now')").run()).toThrow(/FOREIGN KEY/);
+  });
+});
