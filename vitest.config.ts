@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           root,
           include: ['test/unit/**/*.test.ts', 'test/db/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          testTimeout: 30_000,
           environment: 'node',
         },
       },

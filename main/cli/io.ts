@@ -1,4 +1,6 @@
-import { translate, type Language } from '../../shared/i18n';
+import type { Language } from '../../shared/i18n';
+import type { KdfPolicy } from '../core/vault/kdf';
+import { errorMessage } from '../../shared/i18n/error-message';
 import type { AppError } from '../../shared/ipc/errors';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -9,6 +11,8 @@ export interface CliIo {
   readonly platform: NodeJS.Platform;
   readonly home: string;
   readonly language: Language;
+  /** Argon2id cost for tests; the real command line always uses the production policy. */
+  readonly kdf?: KdfPolicy;
 }
 
 export class CliError extends Error {
@@ -33,11 +37,7 @@ export function printResult(io: CliIo, json: boolean, value: Record<string, unkn
 }
 
 export function printError(io: CliIo, json: boolean, error: AppError): void {
-  const key = `error.${error.code}` as const;
-  const detail = typeof (error.details as { detail?: unknown })?.detail === 'string'
-    ? String((error.details as { detail: string }).detail)
-    : error.message;
-  const text = translate(io.language, key, { detail });
+  const text = errorMessage(io.language, error);
   if (json) {
     io.stderr(`${JSON.stringify({ ok: false, error: { code: error.code, message: text } })}\n`);
   } else {

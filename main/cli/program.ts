@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { languageFromLocale } from '../../shared/i18n/languages';
 import { DomainError } from '../../shared/ipc/errors';
 import { APP_VERSION } from '../core/app-version';
+import { registerAccountCommands } from './commands/accounts';
 import { registerInfo } from './commands/info';
+import { registerMaintenanceCommands, VerdictFailed } from './commands/maintenance';
 import { CliError, printError, type CliIo } from './io';
 
 /**
@@ -17,7 +19,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       await task();
     } catch (error) {
-      if (error instanceof CliError) {
+      if (error instanceof VerdictFailed) {
+        exitCode = 1;
+      } else if (error instanceof CliError) {
         printError(io, json, error.error);
         exitCode = error.exitCode;
       } else if (error instanceof DomainError) {
@@ -38,6 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   registerInfo(program, io, run);
+  registerAccountCommands(program, io, run);
+  registerMaintenanceCommands(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -101,6 +101,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       dataDir,
       appVersion: app.getVersion(),
       locale: app.getLocale(),
+      // `npm start` (development) and training machines (PCU_DEMO=1) offer the demo unit on first run.
+      demo: isDev || (options.env ?? process.env).PCU_DEMO === '1',
       runtime: {
         node: process.versions.node,
         electron: process.versions.electron ?? null,

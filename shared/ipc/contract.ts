@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from '../domain/roles';
+import { Role, type Access } from '../domain/roles';
 import { Language } from '../i18n/languages';
 
 /**
@@ -39,6 +39,89 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Names people type at a login prompt: letters of any script, digits, dot, dash, underscore. */
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._-]+$/u);
+const Password = z.string().min(1).max(1024);
+
+export const UnitInfo = z.object({ name: z.string(), country: z.string(), locode: z.string(), lockAfterMinutes: z.number() });
+export type UnitInfo = z.infer<typeof UnitInfo>;
+
+export const UserInfo = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  passwordChangedAt: z.string(),
+});
+export type UserInfo = z.infer<typeof UserInfo>;
+
+export const SessionInfo = z.object({ user: UserInfo, unit: UnitInfo, locked: z.boolean() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionStatus = z.object({
+  setUp: z.boolean(),
+  /** Development and training starts offer a ready-made demo unit instead of the setup form. */
+  demoAvailable: z.boolean(),
+  /** Present while someone is logged in; when locked, only the user's name and the unit are shown. */
+  session: SessionInfo.nullable(),
+});
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+export const UnitSetupInput = z.object({
+  unitName: z.string().trim().min(1).max(200),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+  locode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/)),
+  adminUsername: Username,
+  adminDisplayName: z.string().trim().min(1).max(200),
+  password: Password,
+});
+export type UnitSetupInput = z.infer<typeof UnitSetupInput>;
+
+export const AuditEntryInfo = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntryInfo = z.infer<typeof AuditEntryInfo>;
+
+export const AuditVerdict = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z
+    .object({
+      seq: z.number().int(),
+      reason: z.enum(['hash-mismatch', 'chain-broken', 'sequence-gap', 'missing-latest', 'head-tampered']),
+    })
+    .optional(),
+});
+export type AuditVerdict = z.infer<typeof AuditVerdict>;
+
+export const BackupResult = z.object({
+  dir: z.string(),
+  createdAt: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() })),
+});
+export type BackupResult = z.infer<typeof BackupResult>;
+
+export const DbCheckResult = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
+export type DbCheckResult = z.infer<typeof DbCheckResult>;
+
 export const contract = {
   'app.info': channel({
     input: NoInput,
@@ -58,6 +141,125 @@ export const contract = {
     access: 'public',
     summary: 'Change machine-local preferences; persisted in the data directory.',
   }),
+  'session.status': channel({
+    input: NoInput,
+    output: SessionStatus,
+    access: 'public',
+    summary: 'Whether the unit is set up and who is logged in (the renderer picks setup, login, lock or the workstation).',
+  }),
+  'setup.create': channel({
+    input: UnitSetupInput,
+    output: z.object({ recoveryKey: z.string(), session: SessionInfo }),
+    access: 'public',
+    summary: 'First run only: create the unit, its encrypted database and the first administrator; returns the recovery key once.',
+  }),
+  'setup.demo': channel({
+    input: NoInput,
+    output: z.object({
+      recoveryKey: z.string(),
+      session: SessionInfo,
+      accounts: z.array(z.object({ username: z.string(), password: z.string(), role: Role })),
+    }),
+    access: 'public',
+    summary: 'First run of a development or training start only: create a demo unit with published demo accounts.',
+  }),
+  'session.login': channel({
+    input: z.object({ username: Username, password: Password }),
+    output: SessionInfo,
+    access: 'public',
+    summary: 'Unlock the database with a user\'s key slot and start a session.',
+  }),
+  'session.logout': channel({
+    input: NoInput,
+    output: z.null(),
+    access: 'public',
+    summary: 'End the session and close the database.',
+  }),
+  'session.lock': channel({
+    input: NoInput,
+    output: z.null(),
+    access: 'officer',
+    summary: 'Lock the screen now (the session also locks itself after inactivity).',
+  }),
+  'session.unlock': channel({
+    input: z.object({ password: Password }),
+    output: SessionInfo,
+    access: 'public',
+    summary: 'Unlock a locked session with the same user\'s password.',
+  }),
+  'session.touch': channel({
+    input: NoInput,
+    output: z.null(),
+    access: 'officer',
+    summary: 'The officer is active (keyboard or mouse): postpone the automatic lock.',
+  }),
+  'session.changePassword': channel({
+    input: z.object({ currentPassword: Password, newPassword: Password }),
+    output: z.null(),
+    access: 'officer',
+    summary: 'Change one\'s own password (rewraps one key slot).',
+  }),
+  'users.list': channel({
+    input: NoInput,
+    output: z.array(UserInfo),
+    access: 'administrator',
+    summary: 'All accounts of the unit.',
+  }),
+  'users.add': channel({
+    input: z.object({ username: Username, displayName: z.string().trim().min(1).max(200), role: Role, password: Password }),
+    output: UserInfo,
+    access: 'administrator',
+    summary: 'Create an account with its own key slot.',
+  }),
+  'users.setDisabled': channel({
+    input: z.object({ username: Username, disabled: z.boolean() }),
+    output: UserInfo,
+    access: 'administrator',
+    summary: 'Disable or re-enable an account.',
+  }),
+  'users.resetPassword': channel({
+    input: z.object({ username: Username, newPassword: Password }),
+    output: z.null(),
+    access: 'administrator',
+    summary: 'Give an account a new password (a new key slot replaces the old one).',
+  }),
+  'unit.settings.set': channel({
+    input: z.object({ lockAfterMinutes: z.number().int().min(1).max(240) }),
+    output: UnitInfo,
+    access: 'administrator',
+    summary: 'Unit-wide policy: minutes of inactivity before the session locks.',
+  }),
+  'audit.list': channel({
+    input: z.object({
+      user: z.string().max(64).optional(),
+      action: z.string().max(64).optional(),
+      from: z.string().max(40).optional(),
+      to: z.string().max(40).optional(),
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(AuditEntryInfo),
+    access: 'supervisor',
+    summary: 'Audit entries, newest first, filtered by user, action prefix and date.',
+  }),
+  'audit.verify': channel({
+    input: NoInput,
+    output: AuditVerdict,
+    access: 'supervisor',
+    summary: 'Walk the hash chain and the external chain head; report the first broken entry.',
+  }),
+  'backup.create': channel({
+    input: z.object({ targetDir: z.string().min(1).max(4096) }),
+    output: BackupResult,
+    access: 'administrator',
+    summary: 'Write an encrypted copy of the database, the key file and a SHA-256 manifest into a folder (e.g. a USB stick).',
+  }),
+  'db.check': channel({
+    input: NoInput,
+    output: DbCheckResult,
+    access: 'administrator',
+    summary: 'Check every page\'s authentication code and the database structure.',
+  }),
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */
@@ -70,6 +272,10 @@ export type Navigation = z.infer<typeof Navigation>;
 /** Pushes from main to renderer. The renderer only listens; it never sends on these names. */
 export const events = {
   'settings.changed': { payload: Settings, summary: 'Preferences changed (e.g. language), from any window or the menu.' },
+  'session.changed': {
+    payload: SessionStatus,
+    summary: 'Login, logout, lock (also the automatic one) or unlock: the renderer shows the right screen.',
+  },
   'app.navigate': {
     payload: Navigation,
     summary: 'Open a section of the window, asked for outside the page (e.g. Help > About in the application menu).',

@@ -14,6 +14,32 @@ export const errorCodes = [
   'UNTRUSTED_SENDER',
   'SETTINGS_UNREADABLE',
   'INTERNAL',
+  // Accounts and sessions
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'UNKNOWN_USER',
+  'WRONG_PASSWORD',
+  'USER_DISABLED',
+  'USER_EXISTS',
+  'LOGIN_THROTTLED',
+  'SESSION_LOCKED',
+  'LAST_ADMINISTRATOR',
+  'WEAK_PASSWORD',
+  'INVALID_RECOVERY_KEY',
+  'PASSWORD_REQUIRED',
+  // Key slots and the database file
+  'KEYSLOTS_UNREADABLE',
+  'KEYSLOT_TAMPERED',
+  'KEYSLOT_SWAPPED',
+  'KEYSLOT_WEAKENED',
+  'DB_MISSING',
+  'DB_FOREIGN',
+  'DB_CORRUPT',
+  'DB_UNREADABLE',
+  'DB_TOO_NEW',
+  // Backup and restore
+  'BACKUP_INVALID',
+  'BACKUP_TARGET_INVALID',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -154,6 +154,23 @@ describe('startup', () => {
     }
   });
 
+  it('offers the demo unit only to development and training starts', async () => {
+    const status = async () => {
+      const window = onlyWindow();
+      return ipcMain.invoke('session.status', ipcEvent(window.webContents, 'app://pcu/index.html'), undefined);
+    };
+    app.isPackaged = true;
+    await start({ env: {} });
+    expect(await status()).toMatchObject({ ok: true, value: { demoAvailable: false } });
+    await running?.services.close();
+    fake.reset();
+    app.paths = { userData: data.dataDir };
+    app.appPath = appDir.appPath;
+    app.isPackaged = true;
+    await start({ env: { PCU_DEMO: '1' } });
+    expect(await status()).toMatchObject({ ok: true, value: { demoAvailable: true } });
+  });
+
   it('shows the menu in the stored language and rebuilds it when the page changes the language', async () => {
     app.locale = 'ru-RU';
     await start();

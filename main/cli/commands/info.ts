@@ -1,31 +1,20 @@
-import type { Command } from 'commander';
-import { APP_VERSION, PRODUCT_NAME } from '../../core/app-version';
-import { createServices } from '../../core/services';
+import { Option, type Command } from 'commander';
 import { printResult, type CliIo } from '../io';
-import { dataDirOption, resolveDataDir, type CommonOptions } from '../options';
+import { dataDirOption } from '../options';
+import type { SessionOptions } from '../session';
+import { unitFacts } from './accounts';
 
 export function registerInfo(program: Command, io: CliIo, run: (task: () => Promise<void>) => Promise<void>): void {
   program
     .command('info')
-    .description('Show the version and the data directory this command works on')
+    .description('Show the version and the data directory; with --user, also the unit, users, schema version and database size')
+    .addOption(new Option('--user <name>', 'log in as this user (password from $PCU_PASSWORD)'))
+    .addOption(new Option('--password-file <file>', 'read the password from the first line of this file'))
     .addOption(dataDirOption())
     .option('--json', 'print one JSON document')
-    .action((options: CommonOptions) =>
+    .action((options: SessionOptions) =>
       run(async () => {
-        const dataDir = resolveDataDir(options, io);
-        const services = createServices({ dataDir, appVersion: APP_VERSION, platform: io.platform });
-        try {
-          const settings = await services.settings.read();
-          printResult(io, options.json === true, {
-            name: PRODUCT_NAME,
-            version: APP_VERSION,
-            dataDir,
-            platform: io.platform,
-            language: settings.language,
-          });
-        } finally {
-          await services.close();
-        }
+        printResult(io, options.json === true, await unitFacts(options, io));
       }),
     );
 }

@@ -1,0 +1,18 @@
+import type { Role } from '../../../shared/domain/roles';
+
+/**
+ * The training unit `npm start` offers on a fresh machine. Its passwords are
+ * published (README, the setup screen): it is for trying the product, never for
+ * real casework, and only development and training starts offer it.
+ */
+export const demoUnit = {
+  unitName: 'Demo PCU Dushanbe (training)',
+  country: 'TJ',
+  locode: 'TJDYU',
+} as const;
+
+export const demoAccounts: readonly { username: string; displayName: string; password: string; role: Role }[] = [
+  { username: 'demo.admin', displayName: 'Dilnoza Rahimova', password: 'demo-admin-pass', role: 'administrator' },
+  { username: 'demo.supervisor', displayName: 'Farrukh Nazarov', password: 'demo-supervisor-pass', role: 'supervisor' },
+  { username: 'demo.officer', displayName: 'Aziz Karimov', password: 'demo-officer-pass', role: 'officer' },
+];

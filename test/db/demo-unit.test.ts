@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices } from '../../main/core/services';
+import { fastKdf } from '../harness/fast-kdf';
+import { expectOk } from './unit-fixture';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'pcu-demo-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const services = (demo: boolean) => createServices({ dataDir, appVersion: 'test', kdf: fastKdf, demo });
+
+describe('the demo unit of development and training starts', () => {
+  it('is offered on a fresh machine and creates a unit with one account per role', async () => {
+    const app = services(true);
+    expect(await expectOk(app.invoke('session.status', undefined))).toMatchObject({ setUp: false, demoAvailable: true });
+    const demo = await expectOk<{ accounts: { username: string; password: string; role: string }[] }>(app.invoke('setup.demo', undefined));
+    expect(demo.accounts.map((account) => account.role)).toEqual(['administrator', 'supervisor', 'officer']);
+    expect(await expectOk(app.invoke('session.status', undefined))).toMatchObject({ setUp: true, demoAvailable: false });
+    for (const account of demo.accounts) {
+      await expectOk(app.invoke('session.logout', undefined));
+      const session = await expectOk<{ user: { role: string } }>(app.invoke('session.login', account));
+      expect(session.user.role).toBe(account.role);
+    }
+    expect(await app.invoke('setup.demo', undefined)).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    await app.close();
+  });
+
+  it('is refused by an ordinary (installed) start', async () => {
+    const app = services(false);
+    expect(await expectOk(app.invoke('session.status', undefined))).toMatchObject({ demoAvailable: false });
+    expect(await app.invoke('setup.demo', undefined)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
