@@ -3,8 +3,9 @@ import { createRoot } from 'react-dom/client';
 import type { Language } from '../../shared/i18n';
 import { bridgeFromWindow, createApiClient } from './api/client';
 import { ApiProvider } from './app/api-context';
-import { App } from './app/App';
 import { I18nProvider } from './app/i18n';
+import { SessionGate } from './app/session/SessionGate';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -20,7 +21,10 @@ async function start(): Promise<void> {
     <StrictMode>
       <ApiProvider client={api}>
         <I18nProvider initial={language}>
-          <App />
+          {/* If even the session status cannot be read, say so (translated) and offer a retry. */}
+          <ErrorBoundary>
+            <SessionGate />
+          </ErrorBoundary>
         </I18nProvider>
       </ApiProvider>
     </StrictMode>,

@@ -21,6 +21,18 @@ let app: HarnessApp;
 
 beforeEach(async () => {
   app = await launchApp();
+  // The shell sits behind the session gate: set up a unit (its administrator
+  // stays logged in) and reload, so the workstation is what the page shows.
+  const created = await app.backend.services.invoke('setup.create', {
+    unitName: 'PCU Dushanbe',
+    country: 'TJ',
+    locode: 'TJDYU',
+    adminUsername: 'dilnoza',
+    adminDisplayName: 'Dilnoza Rahimova',
+    password: 'correct horse battery',
+  });
+  if (!created.ok) throw new Error(`setup failed: ${JSON.stringify(created.error)}`);
+  await app.reload();
   await heading(app.page).waitFor();
 });
 

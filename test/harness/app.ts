@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Timers } from '../../main/core/session/session-manager';
+import type { KdfPolicy } from '../../main/core/vault/kdf';
 import type { AppError, Result } from '../../shared/ipc/errors';
 import { createBackend, type Backend } from './backend';
+import { fastKdf } from './fast-kdf';
 import { serveRenderer, type StaticServer } from './static-server';
 
 export const chromiumPath = process.env.PCU_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,6 +31,8 @@ export interface HarnessApp {
   readonly consoleErrors: string[];
   /** Make a channel fail with this error until cleared (to test how the UI copes). */
   readonly faults: Map<string, AppError>;
+  /** Every channel the page invoked, in order (to prove what the UI did not ask for). */
+  readonly calls: string[];
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,6 +41,17 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   readonly dataDir?: string;
   readonly viewport?: { width: number; height: number };
+  /** The services' clock; a test moves it to reach the inactivity lock without waiting. */
+  readonly clock?: () => Date;
+  /** The services' interval timers; a test fires them by hand (see fake-time.ts). */
+  readonly timers?: Timers;
+  /**
+   * Argon2id cost of new key slots. Defaults to the cheap test policy so a test can
+   * log in many times; pass productionKdf to measure the real wait, or for real data.
+   */
+  readonly kdf?: KdfPolicy;
+  /** Offer the demo unit on first run, as `npm start` and training machines do. */
+  readonly demo?: boolean;
 }
 
 /**
@@ -47,7 +63,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No renderer build in ${rendererDir}: run \`npm run build\` first`);
   }
-  const backend = createBackend(options.dataDir ? { dataDir: options.dataDir } : {});
+  const backend = createBackend({
+    kdf: options.kdf ?? fastKdf,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.demo ? { demo: true } : {}),
+  });
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'pcu-chromium-'));
   let server: StaticServer | undefined;
   let browser: BrowserContext | undefined;
@@ -63,6 +85,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     const faults = new Map<string, AppError>();
+    const calls: string[] = [];
     const consoleErrors: string[] = [];
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -70,6 +93,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
     page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
 
     await page.exposeBinding('__pcuRpc', async (_source, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+      calls.push(String(channel));
       const fault = typeof channel === 'string' ? faults.get(channel) : undefined;
       if (fault) return { ok: false, error: fault };
       return backend.services.invoke(channel, input);
@@ -114,6 +138,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
       url: server.url,
       consoleErrors,
       faults,
+      calls,
       reload: async () => {
         await page.reload();
       },

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../main/core/data-dir';
+import { productionKdf } from '../../main/core/vault/kdf';
 import { launchApp } from './app';
 
 /**
@@ -11,7 +12,8 @@ import { launchApp } from './app';
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
 const dataDir = values['data-dir'] ?? defaultDataDir(process.platform, process.env, os.homedir());
 
-const app = await launchApp({ headless: false, dataDir });
+// The production cost: these key slots guard real data and must open in the Electron app too.
+const app = await launchApp({ headless: false, dataDir, kdf: productionKdf });
 process.stdout.write(`PCU Workstation (Chromium harness) on ${app.url}, data in ${dataDir}. Close the window to stop.\n`);
 await new Promise<void>((resolve) => app.page.on('close', () => resolve()));
 await app.close();

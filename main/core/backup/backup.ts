@@ -59,8 +59,19 @@ export async function createBackup(
   } catch (error) {
     throw new DomainError('BACKUP_TARGET_INVALID', `${targetDir}: ${(error as Error).message}`, { detail: targetDir });
   }
-  const dir = path.join(targetDir, `pcu-backup-${stamp(meta.now)}`);
-  await fs.mkdir(dir);
+  // Two backups in the same millisecond (a double click) get their own folders.
+  let dir = path.join(targetDir, `pcu-backup-${stamp(meta.now)}`);
+  for (let attempt = 2; ; attempt += 1) {
+    try {
+      await fs.mkdir(dir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 50) {
+        throw new DomainError('BACKUP_TARGET_INVALID', `${dir}: ${(error as Error).message}`, { detail: dir });
+      }
+      dir = path.join(targetDir, `pcu-backup-${stamp(meta.now)}-${attempt}`);
+    }
+  }
   try {
     const dbCopy = path.join(dir, DB_FILE);
     copyDatabase(db, dbCopy);

@@ -11,6 +11,8 @@ import { useApi } from './api-context';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
+import { useSession } from './session/session-context';
+import { UserMenu } from './UserMenu';
 import { sections, type Section } from './sections';
 import { useSection } from './useSection';
 
@@ -38,6 +40,7 @@ export function App() {
   const [section, setSection] = useSection();
   const main = useRef<HTMLElement>(null);
   const api = useApi();
+  const { info } = useSession();
 
   // The application menu (Help > About) asks main to open a section.
   useEffect(() => api.on('app.navigate', ({ section: target }) => setSection(target)), [api, setSection]);
@@ -64,7 +67,11 @@ export function App() {
     <div className="workstation">
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
+        <span className="unit-name" data-testid="unit-name">
+          {info.unit.name} · {info.unit.locode}
+        </span>
         <span className="topbar-spacer" />
+        <UserMenu />
         <LanguageSwitch />
       </header>
       <Navigation current={section} onSelect={setSection} />

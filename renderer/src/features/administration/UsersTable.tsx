@@ -1,0 +1,67 @@
+import type { UserInfo } from '../../../../shared/ipc/contract';
+import { useI18n } from '../../app/i18n';
+import { formatLocalDateTime } from '../../format/datetime';
+
+export function UsersTable({
+  users,
+  me,
+  onToggle,
+  onReset,
+}: {
+  users: readonly UserInfo[];
+  /** The administrator at the keyboard: no "Disable" on their own row, so nobody locks themselves out by a slip. */
+  me: string;
+  onToggle: (user: UserInfo) => void;
+  onReset: (user: UserInfo) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <table className="data-table" data-testid="users-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('users.column.username')}</th>
+          <th scope="col">{t('users.column.displayName')}</th>
+          <th scope="col">{t('users.column.role')}</th>
+          <th scope="col">{t('users.column.status')}</th>
+          <th scope="col">{t('users.column.created')}</th>
+          <th scope="col">{t('users.column.passwordChanged')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('users.column.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => {
+          const self = user.username.toLowerCase() === me.toLowerCase();
+          return (
+            <tr key={user.id} data-user={user.username} className={user.disabled ? 'row-disabled' : undefined}>
+              <td>
+                <code>{user.username}</code>
+                {self && <span className="tag">{t('users.you')}</span>}
+              </td>
+              <td>{user.displayName}</td>
+              <td>{t(`role.${user.role}`)}</td>
+              <td>
+                <span className={user.disabled ? 'status status-off' : 'status status-on'}>
+                  {t(user.disabled ? 'users.status.disabled' : 'users.status.active')}
+                </span>
+              </td>
+              <td className="nowrap">{formatLocalDateTime(user.createdAt)}</td>
+              <td className="nowrap">{formatLocalDateTime(user.passwordChangedAt)}</td>
+              <td className="row-actions">
+                {!self && (
+                  <button type="button" className="small" onClick={() => onToggle(user)}>
+                    {t(user.disabled ? 'users.enable' : 'users.disable')}
+                  </button>
+                )}
+                <button type="button" className="small" onClick={() => onReset(user)}>
+                  {t('users.resetPassword')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
