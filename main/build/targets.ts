@@ -40,7 +40,7 @@ function nodeTarget(name: string, entry: string, fileName: string, external: (id
   };
 }
 
-export const targets: Record<'renderer' | 'main' | 'preload' | 'cli' | 'packaging', InlineConfig> = {
+export const targets: Record<'renderer' | 'main' | 'preload' | 'cli' | 'worker' | 'packaging', InlineConfig> = {
   renderer: {
     configFile: false,
     root: path.join(root, 'renderer'),
@@ -73,6 +73,8 @@ export const targets: Record<'renderer' | 'main' | 'preload' | 'cli' | 'packagin
   // A sandboxed preload cannot require() anything but 'electron': bundle all of it into one file.
   preload: nodeTarget('preload', 'main/preload/index.ts', 'index.cjs', (id) => id === 'electron'),
   cli: nodeTarget('cli', 'main/cli/pcu.ts', 'pcu.cjs', isExternal),
+  // The manifest reader runs in its own thread (heap and time limits); main and CLI find it at ../worker/.
+  worker: nodeTarget('worker', 'main/core/manifests/import/parse-worker.ts', 'parse-worker.cjs', isExternal),
   // electron-builder's afterPack hook (electron-builder.yml): it require()s the hook on plain Node 20, which cannot load .ts.
   packaging: nodeTarget('packaging', 'main/packaging/after-pack.ts', 'after-pack.cjs', isExternal),
 };

@@ -3,6 +3,7 @@ import { languageFromLocale } from '../../shared/i18n/languages';
 import { DomainError } from '../../shared/ipc/errors';
 import { APP_VERSION } from '../core/app-version';
 import { registerAccountCommands } from './commands/accounts';
+import { registerImportCommand } from './commands/import';
 import { registerInfo } from './commands/info';
 import { registerMaintenanceCommands, VerdictFailed } from './commands/maintenance';
 import { CliError, printError, type CliIo } from './io';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerInfo(program, io, run);
   registerAccountCommands(program, io, run);
   registerMaintenanceCommands(program, io, run);
+  registerImportCommand(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -47,7 +47,7 @@ export async function call<T>(services: Services, channel: ChannelName, input?: 
 
 /** Logs `--user` in with PCU_PASSWORD (or --password-file), runs the work, logs out. */
 export async function withSession<T>(options: SessionOptions, io: CliIo, work: (services: Services) => Promise<T>): Promise<T> {
-  if (!options.user) throw new DomainError('INVALID_INPUT', 'This command needs --user USER', { detail: '--user' });
+  if (!options.user) throw new DomainError('INVALID_ARGUMENT', 'This command needs --user USER', { detail: 'this command needs --user USER' });
   const password = readSecret(io, 'PCU_PASSWORD', options.passwordFile);
   const services = servicesFor(options, io);
   try {

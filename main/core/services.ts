@@ -6,6 +6,7 @@ import { isUnreadableDatabaseError } from './db/open';
 import { createEventBus, type EventBus } from './events';
 import type { HandlerContext } from './handlers/context';
 import { maintenanceHandlers } from './handlers/audit-handlers';
+import { manifestHandlers } from './handlers/manifest-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { userHandlers } from './handlers/user-handlers';
 import { describeError, silentLog, type Log } from './log';
@@ -58,7 +59,9 @@ export function createServices(options: ServicesOptions): Services {
   const runtime = options.runtime ?? { node: process.versions.node, electron: null, chrome: null };
   const vault = createVault({ dataDir: options.dataDir, clock, ...(options.kdf ? { kdf: options.kdf } : {}) });
   const sessions = createSessionManager({ vault, events, clock, timers: options.timers ?? systemTimers, log, demoAvailable: options.demo ?? false });
-  const context: HandlerContext = { vault, sessions, events, clock, log, appVersion: options.appVersion, demo: options.demo ?? false };
+  const context: HandlerContext = { vault, sessions, events, clock, log, appVersion: options.appVersion, demo: options.demo ?? false,
+    language: async () => (await settings.read().catch(() => ({ language: languageFromLocale(options.locale) }))).language,
+  };
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -78,6 +81,7 @@ export function createServices(options: ServicesOptions): Services {
     ...sessionHandlers(context),
     ...userHandlers(context),
     ...maintenanceHandlers(context),
+    ...manifestHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is
   // not a bug but something the officer and IT must be told about.

@@ -1,9 +1,12 @@
+import { manifestsEn } from './manifests.en';
+
 /**
  * English catalogue: the reference. Every key here must exist in every other
  * catalogue (the type of `ru` enforces it). Placeholders are `{name}`; a plural
  * message is an object keyed by Intl.PluralRules categories.
  */
 export const en = {
+  ...manifestsEn,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Risk targeting and casework for Port Control Units and Air Cargo Control Units',
 
@@ -109,6 +112,14 @@ export const en = {
   'setup.admin': 'Administrator',
   'setup.submit': 'Create unit',
   'setup.busy': 'Creating the encrypted database…',
+
+  'demo.title': 'Training: demo unit',
+  'demo.body':
+    'Instead of a real unit, create a demo unit with an administrator, a supervisor and an officer whose passwords are published. For training only: never enter real case data in it.',
+  'demo.create': 'Create demo unit',
+  'demo.busy': 'Creating the demo unit…',
+  'demo.created.title': 'Demo unit created',
+  'demo.created.body': 'Log in with these published training accounts. Do not enter real case data in this unit.',
 
   'recovery.title': 'Recovery key',
   'recovery.intro':
@@ -282,6 +293,7 @@ export const en = {
   'error.LAST_ADMINISTRATOR': 'The unit must keep at least one active administrator.',
   'error.WEAK_PASSWORD': 'The password must have at least {min} characters.',
   'error.INVALID_RECOVERY_KEY': 'This is not a valid recovery key.',
+  'error.INVALID_ARGUMENT': 'Invalid command-line argument: {detail}',
   'error.PASSWORD_REQUIRED': 'No password given: set {variable} or use --password-file.',
   'error.KEYSLOTS_UNREADABLE': 'The key file of this workstation cannot be read: {detail}',
   'error.KEYSLOT_TAMPERED': 'The key slot of this user has been altered. Ask the administrator to reset the password.',

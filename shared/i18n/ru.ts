@@ -1,6 +1,8 @@
 import type { Catalogue } from './catalogue';
+import { manifestsRu } from './manifests.ru';
 
 export const ru: Catalogue = {
+  ...manifestsRu,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Выбор объектов контроля и ведение дел для портовых и авиагрузовых групп контроля',
 
@@ -106,6 +108,14 @@ export const ru: Catalogue = {
   'setup.admin': 'Администратор',
   'setup.submit': 'Создать группу',
   'setup.busy': 'Создание зашифрованной базы данных…',
+
+  'demo.title': 'Обучение: демонстрационная группа',
+  'demo.body':
+    'Вместо настоящей группы можно создать демонстрационную с администратором, руководителем и инспектором, пароли которых опубликованы. Только для обучения: не вносите в неё реальные материалы дел.',
+  'demo.create': 'Создать демонстрационную группу',
+  'demo.busy': 'Создание демонстрационной группы…',
+  'demo.created.title': 'Демонстрационная группа создана',
+  'demo.created.body': 'Входите под этими опубликованными учебными учётными записями. Не вносите в эту группу реальные материалы дел.',
 
   'recovery.title': 'Ключ восстановления',
   'recovery.intro':
@@ -283,6 +293,7 @@ export const ru: Catalogue = {
   'error.LAST_ADMINISTRATOR': 'В группе должен остаться хотя бы один действующий администратор.',
   'error.WEAK_PASSWORD': 'Пароль должен содержать не менее {min} символов.',
   'error.INVALID_RECOVERY_KEY': 'Это не ключ восстановления.',
+  'error.INVALID_ARGUMENT': 'Неверный аргумент командной строки: {detail}',
   'error.PASSWORD_REQUIRED': 'Пароль не указан: задайте {variable} или используйте --password-file.',
   'error.KEYSLOTS_UNREADABLE': 'Не удалось прочитать файл ключей этого рабочего места: {detail}',
   'error.KEYSLOT_TAMPERED': 'Ключевой слот этого пользователя изменён. Попросите администратора сбросить пароль.',

@@ -122,6 +122,72 @@ export type BackupResult = z.infer<typeof BackupResult>;
 export const DbCheckResult = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
 export type DbCheckResult = z.infer<typeof DbCheckResult>;
 
+const LineFieldName = z.enum([
+  'blNumber', 'masterBl', 'containerNumber', 'containerType', 'seals', 'shipperName', 'shipperAddress', 'consigneeName',
+  'consigneeAddress', 'notifyName', 'notifyAddress', 'goodsDescription', 'hsCode', 'packages', 'packageType', 'grossWeightKg',
+  'placeOfReceipt', 'portOfLoading', 'transshipmentPorts', 'portOfDischarge', 'placeOfDelivery', 'originCountry', 'vesselName', 'imo', 'voyage',
+]);
+
+/** A file as the renderer sends it (drag and drop or the file dialog): name and bytes in base64. */
+export const ManifestUpload = z.object({
+  name: z.string().min(1).max(260),
+  // Room for a little over the 100 MB limit, so an oversized file gets the clear FILE_TOO_LARGE
+  // answer from the import; the renderer checks the size before sending anyway.
+  dataBase64: z.string().max(180_000_000),
+});
+
+export const ImportedProblem = z.object({
+  code: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  segment: z.number().int().optional(),
+  message: z.string(),
+});
+
+export const AmendmentInfo = z.object({
+  amendsManifestId: z.number().int(),
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.object({ line: z.string(), field: z.string(), before: z.string(), after: z.string() })),
+});
+
+export const ImportFileResult = z.object({
+  file: z.string(),
+  format: z.string().nullable(),
+  status: z.enum(['imported', 'duplicate', 'rejected']),
+  manifestId: z.number().int().nullable(),
+  vessel: z.string().nullable(),
+  voyage: z.string().nullable(),
+  lines: z.number().int(),
+  containers: z.number().int(),
+  badCheckDigitContainers: z.array(z.string()),
+  totalGrossWeightKg: z.string(),
+  problems: z.array(ImportedProblem),
+  amendment: AmendmentInfo.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ImportFileResult = z.infer<typeof ImportFileResult>;
+
+export const ManifestSummary = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  format: z.string(),
+  vesselName: z.string().nullable(),
+  imo: z.string().nullable(),
+  voyage: z.string().nullable(),
+  portOfLoading: z.string().nullable(),
+  portOfDischarge: z.string().nullable(),
+  arrivalDate: z.string().nullable(),
+  receivedAt: z.string(),
+  lines: z.number().int(),
+  containers: z.number().int(),
+  totalGrossWeightKg: z.string(),
+  problems: z.number().int(),
+  amendsManifestId: z.number().int().nullable(),
+});
+export type ManifestSummary = z.infer<typeof ManifestSummary>;
+
 export const contract = {
   'app.info': channel({
     input: NoInput,
@@ -254,6 +320,39 @@ export const contract = {
     access: 'administrator',
     summary: 'Write an encrypted copy of the database, the key file and a SHA-256 manifest into a folder (e.g. a USB stick).',
   }),
+  'manifests.import': channel({
+    input: z.object({
+      files: z.array(ManifestUpload).min(1).max(50),
+      /** Column choices from the mapping wizard: header text → field, or null to leave the column out. */
+      mapping: z.record(z.string(), LineFieldName.nullable()).optional(),
+      sender: z.string().max(200).optional(),
+    }),
+    output: z.array(ImportFileResult),
+    access: 'officer',
+    summary: 'Import manifest files (xlsx, xls, ods, csv/tsv, CUSCAR), each in one transaction; progress arrives as events.',
+  }),
+  'manifests.cancelImport': channel({
+    input: NoInput,
+    output: z.null(),
+    access: 'officer',
+    summary: 'Stop the file being read now; nothing of it is stored.',
+  }),
+  'manifests.list': channel({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    output: z.array(ManifestSummary),
+    access: 'officer',
+    summary: 'Imported manifests, newest first.',
+  }),
+  'manifests.get': channel({
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({
+      manifest: ManifestSummary,
+      problems: z.array(z.object({ code: z.string(), message: z.string(), count: z.number().int(), where: z.array(z.string()) })),
+      amendment: AmendmentInfo.nullable(),
+    }),
+    access: 'officer',
+    summary: 'One manifest with its problems grouped by kind and, for an amendment, what changed.',
+  }),
   'db.check': channel({
     input: NoInput,
     output: DbCheckResult,
@@ -275,6 +374,10 @@ export const events = {
   'session.changed': {
     payload: SessionStatus,
     summary: 'Login, logout, lock (also the automatic one) or unlock: the renderer shows the right screen.',
+  },
+  'manifests.importProgress': {
+    payload: z.object({ file: z.string(), fileIndex: z.number().int(), files: z.number().int(), stage: z.string(), done: z.number(), total: z.number() }),
+    summary: 'Progress of the file being imported (reading, mapping, validating, storing).',
   },
   'app.navigate': {
     payload: Navigation,

@@ -27,6 +27,7 @@ export const errorCodes = [
   'WEAK_PASSWORD',
   'INVALID_RECOVERY_KEY',
   'PASSWORD_REQUIRED',
+  'INVALID_ARGUMENT',
   // Key slots and the database file
   'KEYSLOTS_UNREADABLE',
   'KEYSLOT_TAMPERED',
@@ -40,6 +41,21 @@ export const errorCodes = [
   // Backup and restore
   'BACKUP_INVALID',
   'BACKUP_TARGET_INVALID',
+  // Manifest files refused as a whole (nothing of them is stored)
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'FILE_UNRECOGNISED',
+  'FILE_CORRUPT',
+  'FILE_TRUNCATED',
+  'FILE_ENCRYPTED',
+  'ARCHIVE_TOO_LARGE',
+  'EDIFACT_NOT_CUSCAR',
+  'MANIFEST_NO_HEADER',
+  'MANIFEST_NO_LINES',
+  'IMPORT_TIMEOUT',
+  'IMPORT_OUT_OF_MEMORY',
+  'IMPORT_CANCELLED',
+  'FILE_UNREADABLE',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -76,7 +76,7 @@ describe('login', () => {
   it('opens the unit for the right password and shows who is logged in', async () => {
     await unit.services.close();
     const services = unit.reopen();
-    expect(await expectOk(services.invoke('session.status', undefined))).toEqual({ setUp: true, session: null });
+    expect(await expectOk(services.invoke('session.status', undefined))).toEqual({ setUp: true, demoAvailable: false, session: null });
     const session = await expectOk<{ user: { username: string; role: string }; unit: { name: string } }>(
       services.invoke('session.login', ADMIN),
     );

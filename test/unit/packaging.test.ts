@@ -89,14 +89,14 @@ describe('electron-builder.yml', () => {
     const files = builderConfig().files as string[];
     const included = files.filter((pattern) => !pattern.startsWith('!'));
     const excluded = files.filter((pattern) => pattern.startsWith('!'));
-    const runtimeRoots = ['out/main/', 'out/preload/', 'out/renderer/', 'resources/'];
+    const runtimeRoots = ['out/main/', 'out/preload/', 'out/worker/', 'out/renderer/', 'resources/'];
     for (const pattern of included) {
       expect(pattern === 'package.json' || runtimeRoots.some((dir) => pattern.startsWith(dir)), pattern).toBe(true);
       expect(pattern).not.toMatch(/^(main|renderer|shared)\//);
       expect(pattern).not.toMatch(/(^|\/)(test|tests|src)(\/|$)/);
       expect(pattern).not.toMatch(/^out\/(cli|packaging)\//);
     }
-    expect(included).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**']));
+    expect(included).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/worker/**', 'out/renderer/**']));
     expect(excluded).toEqual(expect.arrayContaining(['!**/*.map', '!resources/build/**']));
   });
 

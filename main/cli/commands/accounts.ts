@@ -114,7 +114,8 @@ export function registerAccountCommands(program: Command, io: CliIo, run: Run): 
 /** `pcu info`: without --user, what the folder is; with --user, what the unit holds. */
 export async function unitFacts(options: SessionOptions, io: CliIo): Promise<Record<string, unknown>> {
   const dataDir = resolveDataDir(options, io);
-  const base = { name: PRODUCT_NAME, version: APP_VERSION, dataDir, platform: io.platform };
+  const services = servicesFor(options, io);
+  const base = { name: PRODUCT_NAME, version: APP_VERSION, dataDir, platform: io.platform, language: (await services.settings.read()).language };
   if (!options.user) return base;
   return withSession(options, io, async (services) => {
     const status = await call<{ session: SessionInfo | null }>(services, 'session.status');

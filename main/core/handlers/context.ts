@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages';
 import type { EventBus } from '../events';
 import type { Log } from '../log';
 import type { SessionManager } from '../session/session-manager';
@@ -12,4 +13,6 @@ export interface HandlerContext {
   readonly log: Log;
   readonly appVersion: string;
   readonly demo: boolean;
+  /** The UI language, for messages stored or returned in words (import problems). */
+  language(): Promise<Language>;
 }

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { DomainError } from '../../../shared/ipc/errors';
+import { lineFields } from '../../core/manifests/mapping/fields';
+import { importManifestFile, type ImportFileResult } from '../../core/manifests/import/import-service';
+import type { SavedMapping } from '../../core/manifests/mapping/header-detect';
+import { normaliseHeader } from '../../core/manifests/mapping/synonyms';
+import { errorMessage } from '../../../shared/i18n/error-message';
+import type { CliIo } from '../io';
+import { withSession, type SessionOptions } from '../session';
+import { VerdictFailed } from './maintenance';
+
+type Run = (task: () => Promise<void>) => Promise<void>;
+
+/** `--mapping FILE`: `{ "header text as in the file": "containerNumber" | … | null }`. */
+const MappingFile = z.record(z.string(), z.enum(lineFields).nullable());
+
+function readMappingFile(file: string): SavedMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DomainError('INVALID_ARGUMENT', `${file}: ${(error as Error).message}`, { detail: `${file}: ${(error as Error).message}` });
+  }
+  const parsed = MappingFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = `${file}: "${issue?.path.join('.')}" must be one of ${lineFields.join(', ')} or null`;
+    throw new DomainError('INVALID_ARGUMENT', message, { detail: message });
+  }
+  return Object.fromEntries(Object.entries(parsed.data).map(([header, field]) => [normaliseHeader(header), field]));
+}
+
+export function registerImportCommand(program: Command, io: CliIo, run: Run): void {
+  program
+    .command('import <files...>')
+    .description('Import manifests (xlsx, xls, ods, csv/tsv, UN/EDIFACT CUSCAR); one JSON result per file; exit 1 if any file was rejected')
+    .addOption(new Option('--user <name>', 'who imports (password from $PCU_PASSWORD)').makeOptionMandatory())
+    .addOption(new Option('--password-file <file>', 'read the password from the first line of this file'))
+    .option('--mapping <file>', 'JSON column mapping: {"header text": "containerNumber" | "blNumber" | … | null}')
+    .option('--sender <label>', 'who sent the files (kept with the manifest)')
+    .addOption(new Option('--data-dir <dir>', "the data directory (default: the app's own, or $PCU_DATA_DIR)"))
+    .option('--json', 'print one JSON document')
+    .action((files: string[], options: SessionOptions & { mapping?: string; sender?: string }) =>
+      run(async () => {
+        const mapping = options.mapping ? readMappingFile(options.mapping) : undefined;
+        const results = await withSession(options, io, async (services) => {
+          const store = services.sessions.store();
+          const actor = services.sessions.actor();
+          const out: ImportFileResult[] = [];
+          for (const file of files) {
+            let bytes: Uint8Array;
+            try {
+              bytes = readFileSync(file);
+            } catch (error) {
+              const failure = new DomainError('FILE_UNREADABLE', `${file}: ${(error as Error).message}`, {
+                file: path.basename(file),
+                detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+              });
+              out.push({
+                file,
+                format: null,
+                status: 'rejected',
+                manifestId: null,
+                vessel: null,
+                voyage: null,
+                lines: 0,
+                containers: 0,
+                badCheckDigitContainers: [],
+                totalGrossWeightKg: '0',
+                problems: [],
+                amendment: null,
+                error: { code: failure.code, message: errorMessage(io.language, failure) },
+              });
+              continue;
+            }
+            const result = await importManifestFile(store, actor, { name: path.basename(file), bytes }, {
+              language: io.language,
+              clock: () => new Date(),
+              ...(mapping ? { mappingOverride: mapping } : {}),
+              ...(options.sender ? { sender: options.sender } : {}),
+            });
+            out.push({ ...result, file });
+          }
+          return out;
+        });
+        if (options.json) {
+          io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+        } else {
+          for (const result of results) {
+            if (result.status === 'rejected') {
+              io.stderr(`pcu: ${result.error?.message ?? result.file}\n`);
+              continue;
+            }
+            io.stdout(
+              `${result.file}: ${result.status} (${result.format}) manifest ${result.manifestId}, ${result.vessel ?? '?'} ${result.voyage ?? ''}, ` +
+                `${result.lines} lines, ${result.containers} containers, ${result.totalGrossWeightKg} kg, ${result.problems.length} problems\n`,
+            );
+          }
+        }
+        if (results.some((result) => result.status === 'rejected')) throw new VerdictFailed();
+      }),
+    );
+}

@@ -1,0 +1,132 @@
+import { translate, type Language, type MessageKey } from '../../../../shared/i18n';
+import { errorMessage } from '../../../../shared/i18n/error-message';
+import type { Problem } from '../../../../shared/domain/manifest';
+import { DomainError } from '../../../../shared/ipc/errors';
+import type { Actor } from '../../audit/audit-log';
+import type { UnitStore } from '../../vault/vault';
+import type { ParsedManifest } from '../consignment';
+import type { SavedMapping } from '../mapping/header-detect';
+import { loadSavedMappings } from './mapping-store';
+import { parseInWorker, type ParseLimits, defaultParseLimits } from './parse-in-worker';
+import { refuse } from './refusal';
+import { storeManifest } from './store-manifest';
+import type { ImportFileResult } from '../../../../shared/ipc/contract';
+
+/** Files above this are refused before anything reads them. */
+export const MAX_MANIFEST_BYTES = 100 * 1024 * 1024;
+
+export type ImportedProblem = ImportFileResult['problems'][number];
+
+/** The per-file answer of `pcu import --json` and of the import screen (the contract's shape). */
+export type { ImportFileResult };
+
+export function describeProblem(language: Language, problem: Problem): ImportedProblem {
+  const params: Record<string, string | number> = { ...(problem.params ?? {}) };
+  const message = translate(language, `problem.${problem.code}` as MessageKey, params);
+  return {
+    code: problem.code,
+    ...(problem.sheet !== undefined && { sheet: problem.sheet }),
+    ...(problem.row !== undefined && { row: problem.row }),
+    ...(problem.column !== undefined && { column: problem.column }),
+    ...(problem.segment !== undefined && { segment: problem.segment }),
+    message,
+  };
+}
+
+function allProblems(manifest: ParsedManifest): Problem[] {
+  return [...manifest.problems, ...manifest.consignments.flatMap((line) => line.problems)];
+}
+
+export interface ImportOptions {
+  readonly language: Language;
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  readonly limits?: ParseLimits;
+  /** Set by the caller to stop a long import; the worker is terminated. */
+  readonly register?: (cancel: () => void) => void;
+  readonly sender?: string;
+  /** The officer's column choices (mapping wizard, `--mapping`): header text → field; saved for next time under the layout's fingerprint. */
+  readonly mappingOverride?: SavedMapping;
+  readonly clock: () => Date;
+}
+
+/**
+ * Imports one file: refuses empty and oversized files at once, parses in a
+ * worker, then stores the manifest and its audit entry in ONE transaction.
+ * Nothing of a refused file is stored; a duplicate is reported, not stored twice.
+ */
+export async function importManifestFile(
+  store: UnitStore,
+  actor: Actor,
+  file: { readonly name: string; readonly bytes: Uint8Array },
+  options: ImportOptions,
+): Promise<ImportFileResult> {
+  const empty: Omit<ImportFileResult, 'status' | 'error'> = {
+    file: file.name,
+    format: null,
+    manifestId: null,
+    vessel: null,
+    voyage: null,
+    lines: 0,
+    containers: 0,
+    badCheckDigitContainers: [],
+    totalGrossWeightKg: '0',
+    problems: [],
+    amendment: null,
+  };
+  try {
+    if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
+    if (file.bytes.length > MAX_MANIFEST_BYTES) {
+      throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
+    }
+    const handle = parseInWorker(
+      {
+        fileName: file.name,
+        bytes: file.bytes,
+        savedMappings: loadSavedMappings(store.db),
+        ...(options.mappingOverride ? { override: options.mappingOverride } : {}),
+        ...(options.sender ? { sender: options.sender } : {}),
+      },
+      (progress) => options.onProgress?.(progress.stage, progress.done, progress.total),
+      options.limits ?? defaultParseLimits,
+    );
+    options.register?.(handle.cancel);
+    const manifest = await handle.result;
+    if (manifest.consignments.length === 0) throw refuse('MANIFEST_NO_LINES', file.name, 'no manifest lines found');
+    options.onProgress?.('storing', 0, manifest.consignments.length);
+    const outcome = await store.change(
+      actor,
+      (result: ReturnType<typeof storeManifest>) => ({
+        action: result.status === 'duplicate' ? 'manifest.duplicate' : result.amendment ? 'manifest.amendment' : 'manifest.import',
+        subject: String(result.manifestId),
+        details: { file: file.name, sha256: manifest.sha256, format: manifest.format, lines: manifest.consignments.length },
+      }),
+      (db) => {
+        const result = storeManifest(db, manifest, actor.userId ?? 0, options.clock());
+        if (options.mappingOverride && manifest.mapping) {
+          db.prepare(
+            `INSERT INTO column_mappings (sender, mapping_json, updated_at, updated_by) VALUES (?, ?, ?, ?)
+             ON CONFLICT (sender) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+          ).run(manifest.mapping.fingerprint, JSON.stringify(options.mappingOverride), options.clock().toISOString(), actor.userId);
+        }
+        return result;
+      },
+    );
+    return {
+      ...empty,
+      format: manifest.format,
+      status: outcome.status,
+      manifestId: outcome.manifestId,
+      vessel: manifest.header.vesselName ?? null,
+      voyage: manifest.header.voyage ?? null,
+      lines: manifest.consignments.length,
+      containers: manifest.containerCount,
+      badCheckDigitContainers: [...manifest.badCheckDigitContainers],
+      totalGrossWeightKg: manifest.totalGrossWeightKg,
+      problems: allProblems(manifest).map((problem) => describeProblem(options.language, problem)),
+      amendment: outcome.status === 'imported' ? outcome.amendment : null,
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { ...empty, status: 'rejected', error: { code: error.code, message: errorMessage(options.language, error) } };
+  }
+}

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../../../shared/ipc/errors';
+import type { ParsedManifest } from '../consignment';
+import type { SavedMapping } from '../mapping/header-detect';
+import { refuse } from './refusal';
+
+export interface ParseRequest {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** Saved column choices by header fingerprint. */
+  readonly savedMappings: Readonly<Record<string, SavedMapping>>;
+  /** Choices for this file only (mapping wizard, `pcu import --mapping`): header text → field. */
+  readonly override?: SavedMapping;
+  readonly sender?: string;
+}
+
+export interface ParseLimits {
+  /** Wall-clock limit for one file. */
+  readonly timeoutMs: number;
+  /** Heap the parser may use before it is stopped. */
+  readonly maxHeapMb: number;
+}
+
+export const defaultParseLimits: ParseLimits = { timeoutMs: 120_000, maxHeapMb: 1536 };
+
+/** Messages from the worker. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly stage: 'reading' | 'mapping' | 'validating'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly manifest: ParsedManifest }
+  | { readonly type: 'refused'; readonly code: string; readonly message: string; readonly details: unknown };
+
+/**
+ * Where the worker's code is: beside the bundle when built (out/worker), or the
+ * TypeScript source run through tsx (CLI from a checkout, tests).
+ */
+export function workerEntry(): { code: string; eval: boolean } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    // From source (CLI in a checkout, tests): register tsx inside the worker, then load the TypeScript entry.
+    const entry = pathToFileURL(path.join(path.dirname(here), 'parse-worker.ts')).href;
+    return {
+      code: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+      eval: true,
+    };
+  }
+  const built = path.resolve(path.dirname(here), '../worker/parse-worker.cjs');
+  if (!existsSync(built)) throw new Error(`parse worker not found at ${built}: run npm run build`);
+  return { code: built, eval: false };
+}
+
+export interface ParseHandle {
+  readonly result: Promise<ParsedManifest>;
+  cancel(): void;
+}
+
+/**
+ * Reads, maps and validates one file in a worker thread with a heap limit and
+ * a time limit, so a hostile or broken file cannot take the main process down
+ * with it. Only progress and the parsed manifest come back.
+ */
+export function parseInWorker(
+  request: ParseRequest,
+  onProgress: (message: Extract<WorkerMessage, { type: 'progress' }>) => void = () => {},
+  limits: ParseLimits = defaultParseLimits,
+): ParseHandle {
+  const entry = workerEntry();
+  const worker = new Worker(entry.code, {
+    eval: entry.eval,
+    workerData: { fileName: request.fileName, savedMappings: request.savedMappings, override: request.override, sender: request.sender },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 64 },
+    stdout: false,
+    stderr: false,
+  });
+  let cancelled = false;
+  const result = new Promise<ParsedManifest>((resolve, reject) => {
+    let settled = false;
+    const settle = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      action();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(refuse('IMPORT_TIMEOUT', request.fileName, `not read within ${Math.round(limits.timeoutMs / 1000)} s`, { seconds: Math.round(limits.timeoutMs / 1000) }))),
+      limits.timeoutMs,
+    );
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message);
+      else if (message.type === 'done') settle(() => resolve(message.manifest));
+      else settle(() => reject(new DomainError(message.code as DomainError['code'], message.message, message.details)));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? refuse('IMPORT_OUT_OF_MEMORY', request.fileName, 'the file needs more memory than an import may use')
+            : refuse('FILE_CORRUPT', request.fileName, error.message),
+        ),
+      );
+    });
+    worker.on('exit', (code) => {
+      settle(() =>
+        reject(cancelled ? refuse('IMPORT_CANCELLED', request.fileName, 'cancelled') : refuse('FILE_CORRUPT', request.fileName, `reader stopped (exit ${code})`)),
+      );
+    });
+    // The bytes are copied once into the worker, then only the result comes back.
+    worker.postMessage(request.bytes);
+  });
+  return {
+    result,
+    cancel() {
+      cancelled = true;
+      void worker.terminate();
+    },
+  };
+}
