@@ -331,6 +331,31 @@ export const contract = {
     access: 'officer',
     summary: 'Import manifest files (xlsx, xls, ods, csv/tsv, CUSCAR), each in one transaction; progress arrives as events.',
   }),
+  'manifests.preview': channel({
+    input: z.object({ file: ManifestUpload, mapping: z.record(z.string(), LineFieldName.nullable()).optional() }),
+    output: z.object({
+      file: z.string(),
+      format: z.string(),
+      vessel: z.string().nullable(),
+      voyage: z.string().nullable(),
+      imo: z.string().nullable(),
+      lines: z.number().int(),
+      containers: z.number().int(),
+      totalGrossWeightKg: z.string(),
+      mapping: z
+        .object({
+          sheet: z.string(),
+          headerRow: z.number().int(),
+          columns: z.record(z.string(), z.number().int()),
+          headers: z.array(z.string()),
+          sample: z.array(z.array(z.string())),
+        })
+        .nullable(),
+      problems: z.array(ImportedProblem),
+    }),
+    access: 'officer',
+    summary: 'Read a file without storing it: how its columns map, the first lines and problems (the mapping wizard). MANIFEST_NO_HEADER carries the first rows in details.tables.',
+  }),
   'manifests.cancelImport': channel({
     input: NoInput,
     output: z.null(),

@@ -209,3 +209,28 @@ describe('the audit trail records every import', () => {
     await expectOk(unit.services.invoke('session.login', ADMIN));
   });
 });
+
+describe('the mapping wizard preview', () => {
+  const tajik = () =>
+    bytes('tj.csv', 'Рақами контейнер;Борхат;Тавсифи мол;Вазн\nMSCU1234566;BL-1;Пахта;1200,5\nTGHU9876542;BL-2;Орд;800\n');
+
+  it('shows the first rows of a file whose columns nobody recognised, and stores nothing', async () => {
+    const result = await unit.services.invoke('manifests.preview', { file: tajik() });
+    expect(result).toMatchObject({ ok: false, error: { code: 'MANIFEST_NO_HEADER', details: { tables: [{ sheet: expect.any(String), rows: expect.any(Array) }] } } });
+    const rows = (result as { error: { details: { tables: { rows: string[][] }[] } } }).error.details.tables[0]?.rows;
+    expect(rows?.[0]).toEqual(['Рақами контейнер', 'Борхат', 'Тавсифи мол', 'Вазн']);
+    expect(count('manifests')).toBe(0);
+  });
+
+  it('previews the lines under the officer\'s choices, then imports with them', async () => {
+    const mapping = { 'рақами контейнер': 'containerNumber', борхат: 'blNumber', 'тавсифи мол': 'goodsDescription', вазн: 'grossWeightKg' };
+    const preview = await expectOk<{ lines: number; totalGrossWeightKg: string; mapping: { columns: Record<string, number>; sample: string[][] } }>(
+      unit.services.invoke('manifests.preview', { file: tajik(), mapping }),
+    );
+    expect(preview).toMatchObject({ lines: 2, totalGrossWeightKg: '2000.5', mapping: { columns: { containerNumber: 0, blNumber: 1, goodsDescription: 2, grossWeightKg: 3 } } });
+    expect(preview.mapping.sample[0]).toEqual(['MSCU1234566', 'BL-1', 'Пахта', '1200,5']);
+    expect(count('manifests')).toBe(0);
+    const [imported] = await importFiles([tajik()], { mapping });
+    expect(imported).toMatchObject({ status: 'imported', lines: 2 });
+  });
+});

@@ -2,11 +2,11 @@ import type { Handlers } from '../../../shared/ipc/dispatch';
 import { DomainError } from '../../../shared/ipc/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import type { Problem } from '../../../shared/domain/manifest';
-import { importManifestFile } from '../manifests/import/import-service';
+import { importManifestFile, previewManifestFile } from '../manifests/import/import-service';
 import type { HandlerContext } from './context';
 import { listManifests, getManifestRow } from '../manifests/manifest-repository';
 
-type ManifestChannels = 'manifests.import' | 'manifests.cancelImport' | 'manifests.list' | 'manifests.get';
+type ManifestChannels = 'manifests.import' | 'manifests.preview' | 'manifests.cancelImport' | 'manifests.list' | 'manifests.get';
 
 export function manifestHandlers({ sessions, events, clock, language }: HandlerContext): Pick<Handlers, ManifestChannels> {
   let cancelCurrent: (() => void) | null = null;
@@ -38,6 +38,12 @@ export function manifestHandlers({ sessions, events, clock, language }: HandlerC
       }
       return results;
     },
+
+    'manifests.preview': async ({ file, mapping }) =>
+      previewManifestFile(sessions.store(), { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, {
+        language: await language(),
+        ...(mapping ? { mappingOverride: mapping } : {}),
+      }),
 
     'manifests.cancelImport': () => {
       cancelled = true;

@@ -51,5 +51,8 @@ export interface ParsedManifest {
     readonly unmapped: readonly { readonly column: number; readonly header: string }[];
     /** Normalised header texts, the key under which the officer's choices are saved. */
     readonly fingerprint: string;
+    /** The header cells and the first data rows as read, for the mapping wizard's preview. */
+    readonly headers: readonly string[];
+    readonly sample: readonly (readonly string[])[];
   };
 }

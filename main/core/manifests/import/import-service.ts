@@ -37,6 +37,44 @@ function allProblems(manifest: ParsedManifest): Problem[] {
   return [...manifest.problems, ...manifest.consignments.flatMap((line) => line.problems)];
 }
 
+/** Reads a file in the worker and describes it, storing nothing (the mapping wizard's live preview). */
+export async function previewManifestFile(
+  store: UnitStore,
+  file: { readonly name: string; readonly bytes: Uint8Array },
+  options: { readonly language: Language; readonly mappingOverride?: SavedMapping },
+) {
+  if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
+  if (file.bytes.length > MAX_MANIFEST_BYTES) {
+    throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
+  }
+  const manifest = await parseInWorker({
+    fileName: file.name,
+    bytes: file.bytes,
+    savedMappings: loadSavedMappings(store.db),
+    ...(options.mappingOverride ? { override: options.mappingOverride } : {}),
+  }).result;
+  return {
+    file: file.name,
+    format: manifest.format,
+    vessel: manifest.header.vesselName ?? null,
+    voyage: manifest.header.voyage ?? null,
+    imo: manifest.header.imo ?? null,
+    lines: manifest.consignments.length,
+    containers: manifest.containerCount,
+    totalGrossWeightKg: manifest.totalGrossWeightKg,
+    mapping: manifest.mapping
+      ? {
+          sheet: manifest.mapping.sheet,
+          headerRow: manifest.mapping.headerRow,
+          columns: { ...manifest.mapping.columns },
+          headers: [...manifest.mapping.headers],
+          sample: manifest.mapping.sample.map((row) => [...row]),
+        }
+      : null,
+    problems: allProblems(manifest).slice(0, 50).map((problem) => describeProblem(options.language, problem)),
+  };
+}
+
 export interface ImportOptions {
   readonly language: Language;
   readonly onProgress?: (stage: string, done: number, total: number) => void;

@@ -54,6 +54,9 @@ function translateRefusal(error: unknown, fileName: string): never {
   throw refuse('FILE_CORRUPT', fileName, (error as Error)?.message ?? String(error));
 }
 
+const PREVIEW_ROWS = 25;
+const PREVIEW_COLUMNS = 40;
+
 const fingerprintOf = (cells: readonly string[]) => cells.map((cell) => normaliseHeader(cell)).join('|');
 
 /** The header row: saved choices for a known layout first, then recognised names, then the officer's override. */
@@ -76,7 +79,17 @@ function chooseHeader(tables: readonly RawTable[], request: ReadRequest): Header
 function tabularManifest(tables: readonly RawTable[], request: ReadRequest, progress: ProgressReporter) {
   progress('mapping', 0, 1);
   const guess = chooseHeader(tables, request);
-  if (!guess) throw refuse('MANIFEST_NO_HEADER', request.fileName, 'no header row with container or B/L columns');
+  if (!guess) {
+    // The mapping wizard shows these rows so the officer can point at the header and name its columns.
+    throw new DomainError('MANIFEST_NO_HEADER', `${request.fileName}: no header row with container or B/L columns`, {
+      file: request.fileName,
+      detail: 'no header row with container or B/L columns',
+      tables: tables.slice(0, 5).map((table) => ({
+        sheet: table.sheet,
+        rows: table.rows.slice(0, PREVIEW_ROWS).map((row) => row.slice(0, PREVIEW_COLUMNS).map((cell) => cell.slice(0, 80))),
+      })),
+    });
+  }
   const table = tables.find((candidate) => candidate.sheet === guess.sheet);
   if (!table) throw refuse('MANIFEST_NO_HEADER', request.fileName, 'header sheet vanished');
   const title = readTitleBlock(table.rows.slice(0, guess.headerRow));
@@ -106,6 +119,12 @@ function tabularManifest(tables: readonly RawTable[], request: ReadRequest, prog
       columns: guess.mapping as Record<string, number>,
       unmapped: guess.unmapped,
       fingerprint: fingerprintOf(table.rows[guess.headerRow] ?? []),
+      headers: (table.rows[guess.headerRow] ?? []).slice(0, PREVIEW_COLUMNS).map((cell) => cell.trim()),
+      sample: table.rows
+        .slice(guess.headerRow + 1)
+        .filter((row) => row.some((cell) => cell.trim() !== ''))
+        .slice(0, 8)
+        .map((row) => row.slice(0, PREVIEW_COLUMNS).map((cell) => cell.slice(0, 80))),
     },
   };
 }
