@@ -21,6 +21,14 @@ describe('the demo unit of development and training starts', () => {
     const demo = await expectOk<{ accounts: { username: string; password: string; role: string }[] }>(app.invoke('setup.demo', undefined));
     expect(demo.accounts.map((account) => account.role)).toEqual(['administrator', 'supervisor', 'officer']);
     expect(await expectOk(app.invoke('session.status', undefined))).toMatchObject({ setUp: true, demoAvailable: false });
+    // The sample manifests are loaded, so the demo has something to show.
+    const manifests = await expectOk<{ fileName: string; lines: number }[]>(app.invoke('manifests.list', {}));
+    expect(manifests.map((manifest) => manifest.fileName).sort()).toEqual([
+      'cuscar-cosco-asia-062W.edi',
+      'cuscar-msc-anna-425E.edi',
+      'msc-anna-FE541W.xlsx',
+      'russian-excel-cp1251.csv',
+    ]);
     for (const account of demo.accounts) {
       await expectOk(app.invoke('session.logout', undefined));
       const session = await expectOk<{ user: { role: string } }>(app.invoke('session.login', account));

@@ -1,6 +1,8 @@
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { DomainError } from '../../../shared/ipc/errors';
 import { demoAccounts, demoUnit } from '../demo/demo-unit';
+import { readSampleManifests } from '../demo/sample-manifests';
+import { importManifestFile } from '../manifests/import/import-service';
 import { insertUser, markPasswordChanged } from '../vault/accounts';
 import { assertAcceptablePassword } from '../vault/password-policy';
 import type { HandlerContext } from './context';
@@ -16,7 +18,7 @@ type SessionChannels =
   | 'session.touch'
   | 'session.changePassword';
 
-export function sessionHandlers({ vault, sessions, demo, clock }: HandlerContext): Pick<Handlers, SessionChannels> {
+export function sessionHandlers({ vault, sessions, demo, clock, language }: HandlerContext): Pick<Handlers, SessionChannels> {
   return {
     'session.status': () => sessions.status(),
 
@@ -44,6 +46,10 @@ export function sessionHandlers({ vault, sessions, demo, clock }: HandlerContext
         );
       }
       const session = await sessions.begin(store, adminRow);
+      // A demo unit with nothing in it shows nothing: load the sample manifests as its administrator.
+      for (const sample of await readSampleManifests()) {
+        await importManifestFile(store, { userId: adminRow.id, userName: adminRow.username }, sample, { language: await language(), clock });
+      }
       return { recoveryKey, session, accounts: demoAccounts.map(({ username, password, role }) => ({ username, password, role })) };
     },
 

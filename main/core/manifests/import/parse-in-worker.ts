@@ -46,7 +46,11 @@ export function workerEntry(): { code: string; eval: boolean } {
       eval: true,
     };
   }
-  const built = path.resolve(path.dirname(here), '../worker/parse-worker.cjs');
+  // In an installed app the worker is unpacked beside app.asar (electron-builder.yml asarUnpack):
+  // a worker thread is started by Node's own loader, which cannot read inside an asar archive.
+  const built = path
+    .resolve(path.dirname(here), '../worker/parse-worker.cjs')
+    .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   if (!existsSync(built)) throw new Error(`parse worker not found at ${built}: run npm run build`);
   return { code: built, eval: false };
 }

@@ -48,28 +48,44 @@ export function diffAgainst(previous: readonly StoredLine[], next: readonly Cons
   };
 }
 
-function upsertParty(db: Db, party: ConsignmentRecord['consignee'], now: string): number | null {
-  if (!party || !party.name.trim()) return null;
-  const key = normalisePartyKey(party.name);
-  const address = party.address?.trim() ?? '';
-  const existing = db.prepare('SELECT id FROM parties WHERE name_normalised = ? AND address = ?').get(key, address) as { id: number } | undefined;
-  if (existing) return existing.id;
-  return Number(
-    db
-      .prepare('INSERT INTO parties (name, name_normalised, address, country, first_seen_at) VALUES (?, ?, ?, ?, ?)')
-      .run(party.name.trim(), key, address, party.country ?? null, now).lastInsertRowid,
-  );
-}
-
-function upsertContainer(db: Db, line: ConsignmentRecord, now: string): number | null {
-  if (!line.containerNumber) return null;
-  const existing = db.prepare('SELECT id FROM containers WHERE number = ?').get(line.containerNumber) as { id: number } | undefined;
-  if (existing) return existing.id;
-  return Number(
-    db
-      .prepare('INSERT INTO containers (number, check_digit_ok, iso_type, first_seen_at) VALUES (?, ?, ?, ?)')
-      .run(line.containerNumber, line.containerCheckDigitOk ? 1 : 0, line.containerType, now).lastInsertRowid,
-  );
+/**
+ * Finds or creates parties and containers for one import. Statements are
+ * prepared once and ids remembered: a 100,000-line manifest names the same
+ * consignees and containers again and again.
+ */
+function createUpserts(db: Db, now: string) {
+  const findParty = db.prepare('SELECT id FROM parties WHERE name_normalised = ? AND address = ?');
+  const insertParty = db.prepare('INSERT INTO parties (name, name_normalised, address, country, first_seen_at) VALUES (?, ?, ?, ?, ?)');
+  const findContainer = db.prepare('SELECT id FROM containers WHERE number = ?');
+  const insertContainer = db.prepare('INSERT INTO containers (number, check_digit_ok, iso_type, first_seen_at) VALUES (?, ?, ?, ?)');
+  const parties = new Map<string, number>();
+  const containers = new Map<string, number>();
+  return {
+    party(party: ConsignmentRecord['consignee']): number | null {
+      if (!party || !party.name.trim()) return null;
+      const address = party.address?.trim() ?? '';
+      // Keyed by the text as written first: normalising the same name 100,000 times costs a second.
+      const cacheKey = `${party.name}\u0000${address}`;
+      const known = parties.get(cacheKey);
+      if (known !== undefined) return known;
+      const key = normalisePartyKey(party.name);
+      const existing = findParty.get(key, address) as { id: number } | undefined;
+      const id = existing?.id ?? Number(insertParty.run(party.name.trim(), key, address, party.country ?? null, now).lastInsertRowid);
+      parties.set(cacheKey, id);
+      return id;
+    },
+    container(line: ConsignmentRecord): number | null {
+      if (!line.containerNumber) return null;
+      const known = containers.get(line.containerNumber);
+      if (known !== undefined) return known;
+      const existing = findContainer.get(line.containerNumber) as { id: number } | undefined;
+      const id =
+        existing?.id ??
+        Number(insertContainer.run(line.containerNumber, line.containerCheckDigitOk ? 1 : 0, line.containerType, now).lastInsertRowid);
+      containers.set(line.containerNumber, id);
+      return id;
+    },
+  };
 }
 
 /**
@@ -145,6 +161,7 @@ export function storeManifest(db: Db, manifest: ParsedManifest, importedBy: numb
      VALUES (@manifestId, @lineNo, @sourceRef, @bl, @masterBl, @containerId, @container, @containerType, @shipper, @consignee, @notify,
        @goods, @hs, @packages, @packageType, @weight, @por, @pol, @tsp, @pod, @pld, @origin, @seals, @reefer, @problems)`,
   );
+  const upsert = createUpserts(db, at);
   for (const line of manifest.consignments) {
     insertLine.run({
       manifestId,
@@ -152,12 +169,12 @@ export function storeManifest(db: Db, manifest: ParsedManifest, importedBy: numb
       sourceRef: line.sourceRef,
       bl: line.blNumber,
       masterBl: line.masterBl,
-      containerId: upsertContainer(db, line, at),
+      containerId: upsert.container(line),
       container: line.containerNumber,
       containerType: line.containerType,
-      shipper: upsertParty(db, line.shipper, at),
-      consignee: upsertParty(db, line.consignee, at),
-      notify: upsertParty(db, line.notify, at),
+      shipper: upsert.party(line.shipper),
+      consignee: upsert.party(line.consignee),
+      notify: upsert.party(line.notify),
       goods: line.goodsDescription,
       hs: line.hsCode,
       packages: line.packages,

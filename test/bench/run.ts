@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed ratios measured in one run on this machine, never
+ * asserted in tests. Prints the figures and keeps them in test/bench/RESULTS.md.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { migrate } from '../../main/core/db/migrate';
+import { applyKey } from '../../main/core/db/open';
+import { importManifestFile } from '../../main/core/manifests/import/import-service';
+import { createServices } from '../../main/core/services';
+import { fastKdf } from '../harness/fast-kdf';
+import { makeLargeManifest } from './make-large-manifest';
+
+const LINES = Number(process.env.PCU_BENCH_LINES ?? 100_000);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+function insertRows(file: string, key: Buffer | null, rows: number): number {
+  const db = new Database(file);
+  if (key) applyKey(db, key);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -65536');
+  migrate(db);
+  db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('b', 'B', 'officer', 'now', 'now')").run();
+  db.prepare("INSERT INTO manifests (sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg) VALUES ('x', 'b.xlsx', 'xlsx', 'now', 1, 0, 0, '0')").run();
+  const insert = db.prepare(
+    "INSERT INTO consignments (manifest_id, line_no, source_ref, bl_number, container_number, goods_description, hs_code, packages, gross_weight_kg, seals_json) VALUES (1, ?, ?, ?, ?, ?, '520511', 10, ?, '[]')",
+  );
+  const started = performance.now();
+  db.transaction(() => {
+    for (let index = 0; index < rows; index += 1) {
+      insert.run(index + 1, `Manifest!R${index + 5}`, `MEDU${index}`, `MSCU${String(index).padStart(7, '0')}`, 'COTTON YARN FOR WEAVING', '1234.5');
+    }
+  })();
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pcu-bench-'));
+try {
+  process.stdout.write(`Generating a ${LINES.toLocaleString('en')}-line .xlsx …\n`);
+  const workbook = makeLargeManifest(LINES);
+  process.stdout.write(`  ${(workbook.length / 1024 / 1024).toFixed(1)} MB\n`);
+
+  // Floor: the bare SheetJS parse of the same file, with the options the reader uses.
+  const floor = await time(() => XLSX.read(workbook, { type: 'buffer', dense: true, cellText: false, cellDates: true, cellFormula: false, cellHTML: false }));
+
+  const services = createServices({ dataDir: dir, appVersion: 'bench', kdf: fastKdf });
+  const setup = await services.invoke('setup.create', {
+    unitName: 'Bench',
+    country: 'PK',
+    locode: 'PKKHI',
+    adminUsername: 'bench',
+    adminDisplayName: 'Bench',
+    password: 'bench password 1',
+  });
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 25);
+  const endToEnd = await time(() =>
+    importManifestFile(services.sessions.store(), services.sessions.actor(), { name: 'bench.xlsx', bytes: workbook }, { language: 'en', clock: () => new Date() }),
+  );
+  clearInterval(sampler);
+  if (endToEnd.value.status !== 'imported') throw new Error(JSON.stringify(endToEnd.value.error));
+  await services.close();
+
+  const encrypted = insertRows(path.join(dir, 'enc.db'), randomBytes(32), LINES);
+  const plain = insertRows(path.join(dir, 'plain.db'), null, LINES);
+
+  const results = [
+    ['Bare SheetJS parse (floor)', `${seconds(floor.ms)} s`, ''],
+    ['End-to-end import: parse, map, validate, store encrypted', `${seconds(endToEnd.ms)} s`, `${(endToEnd.ms / floor.ms).toFixed(2)} × floor (target ≤ 1.5)`],
+    [`Insert ${LINES.toLocaleString('en')} rows, encrypted`, `${seconds(encrypted)} s`, `${(encrypted / plain).toFixed(2)} × unencrypted`],
+    [`Insert ${LINES.toLocaleString('en')} rows, unencrypted`, `${seconds(plain)} s`, ''],
+    ['Peak RSS during the import', `${(peakRss / 1024 / 1024).toFixed(0)} MB`, ''],
+  ];
+  const table = ['| measure | value | ratio |', '| --- | --- | --- |', ...results.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  process.stdout.write(`\n${table}\n`);
+  const report = `# Benchmark results\n\nLast run: ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, ${LINES.toLocaleString('en')} manifest lines (${(workbook.length / 1024 / 1024).toFixed(1)} MB .xlsx). Produced by \`npm run bench\`; figures vary with machine load, the ratios less so.\n\n${table}\n`;
+  writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), report);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
