@@ -82,7 +82,8 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     // With the integrity fuse on and no hashes embedded, the installed app would not start.
     expect(config.disableAsarIntegrity).toBeUndefined();
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    // Native modules and the import worker must be real files; nothing else leaves the integrity-checked archive.
+    expect(config.asarUnpack).toEqual(['**/*.node', 'out/worker/**']);
   });
 
   it('ships only the built output and runtime resources: no tests, sources, maps, CLI or hook', () => {
