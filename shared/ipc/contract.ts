@@ -122,11 +122,13 @@ export type BackupResult = z.infer<typeof BackupResult>;
 export const DbCheckResult = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
 export type DbCheckResult = z.infer<typeof DbCheckResult>;
 
-const LineFieldName = z.enum([
+/** The fields a manifest column can be mapped to (main/core/manifests/mapping/fields.ts keeps the same list). */
+export const LineFieldName = z.enum([
   'blNumber', 'masterBl', 'containerNumber', 'containerType', 'seals', 'shipperName', 'shipperAddress', 'consigneeName',
   'consigneeAddress', 'notifyName', 'notifyAddress', 'goodsDescription', 'hsCode', 'packages', 'packageType', 'grossWeightKg',
   'placeOfReceipt', 'portOfLoading', 'transshipmentPorts', 'portOfDischarge', 'placeOfDelivery', 'originCountry', 'vesselName', 'imo', 'voyage',
 ]);
+export type LineFieldName = z.infer<typeof LineFieldName>;
 
 /** A file as the renderer sends it (drag and drop or the file dialog): name and bytes in base64. */
 export const ManifestUpload = z.object({

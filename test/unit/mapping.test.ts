@@ -74,3 +74,14 @@ describe('finding the manifest in a sheet', () => {
     expect(findHeader([{ sheet: 'Letter', rows: [['Dear Sir'], ['Consignee', 'Description', 'Weight']] }])).toBeNull();
   });
 });
+
+describe('problems point at the cell', () => {
+  it('names the sheet, the row and the spreadsheet column letter', async () => {
+    const { readManifest } = await import('../../main/core/manifests/import/read-manifest');
+    const csv = 'B/L No;Container No;Description;Gross weight, kg\nMEDU1;MSCU1234567;COTTON;12,5\n';
+    const manifest = readManifest({ fileName: 'x.csv', bytes: Buffer.from(csv), savedMappings: {} });
+    expect(manifest.consignments[0]?.problems).toEqual([
+      expect.objectContaining({ code: 'CONTAINER_CHECK_DIGIT', row: 2, column: 'B', params: { value: 'MSCU1234567', expected: 6 } }),
+    ]);
+  });
+});

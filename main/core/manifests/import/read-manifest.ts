@@ -4,7 +4,7 @@ import { sumDecimals } from '../../../../shared/domain/decimal-text';
 import { DomainError } from '../../../../shared/ipc/errors';
 import type { ConsignmentRecord, ParsedManifest } from '../consignment';
 import { findHeader, mapHeaderRow, type HeaderGuess, type SavedMapping } from '../mapping/header-detect';
-import { rowsToLines } from '../mapping/rows-to-lines';
+import { columnLetter, rowsToLines } from '../mapping/rows-to-lines';
 import { normaliseHeader } from '../mapping/synonyms';
 import { readTitleBlock } from '../mapping/title-block';
 import { readDelimitedText } from '../readers/csv';
@@ -189,6 +189,12 @@ export function readManifest(request: ReadRequest, progress: ProgressReporter = 
     locodes: locodes(),
     // Spreadsheet numbers come out with a dot; CSV follows how the file writes them.
     decimalSeparator: numbersFromSpreadsheet ? ('.' as const) : guessDecimalSeparator(lines.flatMap((line) => [line.grossWeightKg])),
+    ...(mapping && {
+      columnOf: (field: string) => {
+        const index = mapping?.columns[field];
+        return index === undefined ? undefined : columnLetter(index);
+      },
+    }),
   };
   const checkedHeader = validateHeader(header, context);
   const consignments: ConsignmentRecord[] = lines.map((line, index) => {

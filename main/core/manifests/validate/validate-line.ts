@@ -12,6 +12,8 @@ export interface ValidationContext {
   readonly locodes: LocodeLookup;
   /** How numbers are written in this file: "," (Russian-locale CSV) or "." (spreadsheet values, English CSV). */
   readonly decimalSeparator: DecimalSeparator;
+  /** For sheets and CSV: the spreadsheet column (e.g. "C") a field was read from, so a problem points at the cell. */
+  readonly columnOf?: (field: string) => string | undefined;
 }
 
 function sourceText(source: SourceRef): string {
@@ -142,7 +144,9 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
     placeOfDelivery: checkPlace(line.placeOfDelivery, at, 'placeOfDelivery', context, problems),
     originCountry: line.originCountry?.trim().toUpperCase() || null,
     reefer: line.reefer ?? null,
-    problems,
+    problems: context.columnOf
+      ? problems.map((problem) => (problem.column ? { ...problem, column: context.columnOf?.(problem.column) ?? problem.column } : problem))
+      : problems,
   };
 }
 
