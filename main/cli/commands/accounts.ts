@@ -7,13 +7,11 @@ import { APP_VERSION, PRODUCT_NAME } from '../../core/app-version';
 import { schemaVersion } from '../../core/db/migrate';
 import { DB_FILE } from '../../core/db/open';
 import { printResult, type CliIo } from '../io';
-import { dataDirOption, resolveDataDir } from '../options';
+import { dataDirOption, passwordFileOption, resolveDataDir, sessionOptions } from '../options';
 import { call, readSecret, servicesFor, withSession, type SessionOptions } from '../session';
 
 type Run = (task: () => Promise<void>) => Promise<void>;
 
-const userOption = () => new Option('--user <name>', 'who runs the command (password from $PCU_PASSWORD)');
-const passwordFileOption = () => new Option('--password-file <file>', 'read the password from the first line of this file');
 
 export function registerAccountCommands(program: Command, io: CliIo, run: Run): void {
   program
@@ -56,15 +54,9 @@ export function registerAccountCommands(program: Command, io: CliIo, run: Run): 
     );
 
   const user = program.command('user').description('Manage the unit\'s accounts (administrators)');
-  user
-    .command('add <username>')
-    .description('Add an account; its password comes from $PCU_NEW_PASSWORD')
+  sessionOptions(user.command('add <username>').description('Add an account; its password comes from $PCU_NEW_PASSWORD'))
     .addOption(new Option('--role <role>', 'role of the new account').choices(['officer', 'supervisor', 'administrator']).makeOptionMandatory())
     .option('--name <displayName>', 'display name (default: the user name)')
-    .addOption(userOption())
-    .addOption(passwordFileOption())
-    .addOption(dataDirOption())
-    .option('--json', 'print one JSON document')
     .action((username: string, options: SessionOptions & { role: string; name?: string }) =>
       run(async () => {
         const newPassword = readSecret(io, 'PCU_NEW_PASSWORD', undefined);
@@ -74,14 +66,7 @@ export function registerAccountCommands(program: Command, io: CliIo, run: Run): 
         printResult(io, options.json === true, { ...added });
       }),
     );
-  user
-    .command('list')
-    .description('List the accounts')
-    .addOption(userOption())
-    .addOption(passwordFileOption())
-    .addOption(dataDirOption())
-    .option('--json', 'print one JSON document')
-    .action((options: SessionOptions) =>
+  sessionOptions(user.command('list').description('List the accounts')).action((options: SessionOptions) =>
       run(async () => {
         const users = await withSession(options, io, (services) => call<UserInfo[]>(services, 'users.list'));
         if (options.json) {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/ipc/errors';
 import { lineFields } from '../../core/manifests/mapping/fields';
-import { importManifestFile, type ImportFileResult } from '../../core/manifests/import/import-service';
+import { importManifestFile, rejectedResult, type ImportFileResult } from '../../core/manifests/import/import-service';
 import type { SavedMapping } from '../../core/manifests/mapping/header-detect';
 import { normaliseHeader } from '../../core/manifests/mapping/synonyms';
-import { errorMessage } from '../../../shared/i18n/error-message';
 import type { CliIo } from '../io';
+import { sessionOptions } from '../options';
 import { withSession, type SessionOptions } from '../session';
 import { VerdictFailed } from './maintenance';
 
@@ -34,15 +34,13 @@ function readMappingFile(file: string): SavedMapping {
 }
 
 export function registerImportCommand(program: Command, io: CliIo, run: Run): void {
-  program
-    .command('import <files...>')
-    .description('Import manifests (xlsx, xls, ods, csv/tsv, UN/EDIFACT CUSCAR); one JSON result per file; exit 1 if any file was rejected')
-    .addOption(new Option('--user <name>', 'who imports (password from $PCU_PASSWORD)').makeOptionMandatory())
-    .addOption(new Option('--password-file <file>', 'read the password from the first line of this file'))
+  sessionOptions(
+    program
+      .command('import <files...>')
+      .description('Import manifests (xlsx, xls, ods, csv/tsv, UN/EDIFACT CUSCAR); one JSON result per file; exit 1 if any file was rejected'),
+  )
     .option('--mapping <file>', 'JSON column mapping: {"header text": "containerNumber" | "blNumber" | … | null}')
     .option('--sender <label>', 'who sent the files (kept with the manifest)')
-    .addOption(new Option('--data-dir <dir>', "the data directory (default: the app's own, or $PCU_DATA_DIR)"))
-    .option('--json', 'print one JSON document')
     .action((files: string[], options: SessionOptions & { mapping?: string; sender?: string }) =>
       run(async () => {
         const mapping = options.mapping ? readMappingFile(options.mapping) : undefined;
@@ -59,21 +57,7 @@ export function registerImportCommand(program: Command, io: CliIo, run: Run): vo
                 file: path.basename(file),
                 detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
               });
-              out.push({
-                file,
-                format: null,
-                status: 'rejected',
-                manifestId: null,
-                vessel: null,
-                voyage: null,
-                lines: 0,
-                containers: 0,
-                badCheckDigitContainers: [],
-                totalGrossWeightKg: '0',
-                problems: [],
-                amendment: null,
-                error: { code: failure.code, message: errorMessage(io.language, failure) },
-              });
+              out.push(rejectedResult(file, failure, io.language));
               continue;
             }
             const result = await importManifestFile(store, actor, { name: path.basename(file), bytes }, {

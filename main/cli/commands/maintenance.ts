@@ -1,25 +1,17 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { AuditVerdict, BackupResult, DbCheckResult } from '../../../shared/ipc/contract';
 import { restoreBackup } from '../../core/backup/backup';
 import { printResult, type CliIo } from '../io';
-import { dataDirOption, resolveDataDir } from '../options';
+import { dataDirOption, passwordFileOption, resolveDataDir, sessionOptions } from '../options';
 import { call, readSecret, servicesFor, withSession, type SessionOptions } from '../session';
 
 type Run = (task: () => Promise<void>) => Promise<void>;
 
-const userOption = () => new Option('--user <name>', 'who runs the command (password from $PCU_PASSWORD)');
-const passwordFileOption = () => new Option('--password-file <file>', 'read the password from the first line of this file');
-
 export function registerMaintenanceCommands(program: Command, io: CliIo, run: Run): void {
   const audit = program.command('audit').description('The tamper-evident audit trail');
-  audit
-    .command('verify')
-    .description('Walk the hash chain and the external chain head; exit 1 and name the first broken entry if any')
-    .addOption(userOption().makeOptionMandatory())
-    .addOption(passwordFileOption())
-    .addOption(dataDirOption())
-    .option('--json', 'print one JSON document')
-    .action((options: SessionOptions) =>
+  sessionOptions(
+    audit.command('verify').description('Walk the hash chain and the external chain head; exit 1 and name the first broken entry if any'),
+  ).action((options: SessionOptions) =>
       run(async () => {
         const verdict = await withSession(options, io, (services) => call<AuditVerdict>(services, 'audit.verify'));
         printResult(io, options.json === true, { ...verdict });
@@ -28,13 +20,9 @@ export function registerMaintenanceCommands(program: Command, io: CliIo, run: Ru
     );
 
   const db = program.command('db').description('The encrypted database');
-  db.command('check')
-    .description('Check every page\'s authentication code, the structure and foreign keys (after a crash, a disk error or a restore)')
-    .addOption(userOption().makeOptionMandatory())
-    .addOption(passwordFileOption())
-    .addOption(dataDirOption())
-    .option('--json', 'print one JSON document')
-    .action((options: SessionOptions) =>
+  sessionOptions(
+    db.command('check').description('Check every page\'s authentication code, the structure and foreign keys (after a crash, a disk error or a restore)'),
+  ).action((options: SessionOptions) =>
       run(async () => {
         const result = await withSession(options, io, (services) => call<DbCheckResult>(services, 'db.check'));
         printResult(io, options.json === true, { ...result });
@@ -42,14 +30,10 @@ export function registerMaintenanceCommands(program: Command, io: CliIo, run: Ru
       }),
     );
 
-  program
-    .command('backup')
-    .description('Write an encrypted backup (database, key file, SHA-256 manifest) into a folder, e.g. a USB stick')
-    .addOption(userOption().makeOptionMandatory())
+  sessionOptions(
+    program.command('backup').description('Write an encrypted backup (database, key file, SHA-256 manifest) into a folder, e.g. a USB stick'),
+  )
     .requiredOption('--to <dir>', 'an existing folder; the backup goes into a new sub-folder')
-    .addOption(passwordFileOption())
-    .addOption(dataDirOption())
-    .option('--json', 'print one JSON document')
     .action((options: SessionOptions & { to: string }) =>
       run(async () => {
         const result = await withSession(options, io, (services) => call<BackupResult>(services, 'backup.create', { targetDir: options.to }));

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Settings, type SettingsPatch } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/errors';
+import { writeFileAtomic } from '../fs/atomic';
 import type { Language } from '../../../shared/i18n/languages';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -52,11 +53,7 @@ export function createSettingsStore(dataDir: string, defaults: { language: Langu
       throw error;
     });
     const next = Settings.parse({ ...current, ...patch });
-    await fs.mkdir(dataDir, { recursive: true });
-    // Write-then-rename so a crash never leaves a half-written file.
-    const temp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(temp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    await fs.rename(temp, file);
+    await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
     return next;
   }
 

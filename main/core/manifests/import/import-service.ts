@@ -98,19 +98,7 @@ export async function importManifestFile(
   file: { readonly name: string; readonly bytes: Uint8Array },
   options: ImportOptions,
 ): Promise<ImportFileResult> {
-  const empty: Omit<ImportFileResult, 'status' | 'error'> = {
-    file: file.name,
-    format: null,
-    manifestId: null,
-    vessel: null,
-    voyage: null,
-    lines: 0,
-    containers: 0,
-    badCheckDigitContainers: [],
-    totalGrossWeightKg: '0',
-    problems: [],
-    amendment: null,
-  };
+  const empty = emptyResult(file.name);
   try {
     if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
     if (file.bytes.length > MAX_MANIFEST_BYTES) {
@@ -165,6 +153,27 @@ export async function importManifestFile(
     };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { ...empty, status: 'rejected', error: { code: error.code, message: errorMessage(options.language, error) } };
+    return rejectedResult(file.name, error, options.language);
   }
+}
+
+function emptyResult(file: string): Omit<ImportFileResult, 'status' | 'error'> {
+  return {
+    file,
+    format: null,
+    manifestId: null,
+    vessel: null,
+    voyage: null,
+    lines: 0,
+    containers: 0,
+    badCheckDigitContainers: [],
+    totalGrossWeightKg: '0',
+    problems: [],
+    amendment: null,
+  };
+}
+
+/** The answer for a file refused as a whole: nothing stored, the reason translated. */
+export function rejectedResult(file: string, error: DomainError, language: Language): ImportFileResult {
+  return { ...emptyResult(file), status: 'rejected', error: { code: error.code, message: errorMessage(language, error) } };
 }
