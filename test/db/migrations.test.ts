@@ -86,7 +86,7 @@ describe('0001-initial-schema', () => {
     expect(() => db.prepare("UPDATE consignments SET packages = 'many'").run()).toThrow();
   });
 
-  it('indexes goods descriptions and party names for full-text search, in Cyrillic too', () => {
+  it('indexes goods descriptions and party names for full-text search, in Cyrillic too (0001 alone)', () => {
     db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
     db.prepare("INSERT INTO manifests (sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg) VALUES ('x', 'm.csv', 'csv', 'now', 1, 2, 2, '0')").run();
     const line = db.prepare("INSERT INTO consignments (manifest_id, line_no, source_ref, goods_description) VALUES (1, ?, 'r', ?)");
@@ -119,5 +119,23 @@ describe('0001-initial-schema', () => {
 
   it('enforces foreign keys', () => {
     expect(() => db.prepare("INSERT INTO selections (consignment_id, decision, reason, decided_by, decided_at) VALUES (999, 'targeted', 'x', 999, 'now')").run()).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('0002-bulk-goods-index', () => {
+  it('leaves goods searchable after an import, which now indexes them in one statement', async () => {
+    migrate(db);
+    const { storeManifest } = await import('../../main/core/manifests/import/store-manifest');
+    const { readManifest } = await import('../../main/core/manifests/import/read-manifest');
+    db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'consignments_fts_insert'").get()).toEqual({ n: 0 });
+    const csv = 'B/L No;Container No;Description;Gross weight, kg\nB1;MSCU1234566;FROZEN SHRIMPS;100\nB2;TGHU9876542;Запасные части;200\n';
+    storeManifest(db, readManifest({ fileName: 'a.csv', bytes: Buffer.from(csv), savedMappings: {} }), 1, new Date());
+    const goods = (query: string) => db.prepare('SELECT rowid FROM consignments_fts WHERE consignments_fts MATCH ?').all(query).length;
+    expect(goods('shrimps')).toBe(1);
+    expect(goods('запасные')).toBe(1);
+    db.prepare("UPDATE consignments SET goods_description = 'bananas' WHERE line_no = 1").run();
+    expect(goods('shrimps')).toBe(0);
+    expect(goods('bananas')).toBe(1);
   });
 });

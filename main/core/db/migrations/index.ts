@@ -1,5 +1,6 @@
 import type { Migration } from '../migration';
 import { initialSchema } from './0001-initial-schema';
+import { bulkGoodsIndex } from './0002-bulk-goods-index';
 
 /** Listed explicitly, in order: no directory scanning, so a packaged app cannot miss or reorder one. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, bulkGoodsIndex];

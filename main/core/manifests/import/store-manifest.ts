@@ -191,5 +191,7 @@ export function storeManifest(db: Db, manifest: ParsedManifest, importedBy: numb
       problems: JSON.stringify(line.problems),
     });
   }
+  // One statement for the whole manifest (migration 0002 removed the per-line trigger).
+  db.prepare('INSERT INTO consignments_fts (rowid, goods_description) SELECT id, goods_description FROM consignments WHERE manifest_id = ?').run(manifestId);
   return { status: 'imported', manifestId, amendment };
 }
