@@ -31,6 +31,18 @@ export function registerMaintenanceCommands(program: Command, io: CliIo, run: Ru
     );
 
   sessionOptions(
+    db
+      .command('rekey')
+      .description('Re-encrypt the database under a new key (password from $PCU_PASSWORD); prints a new recovery key once; other accounts then need a password reset'),
+  ).action((options: SessionOptions) =>
+    run(async () => {
+      const password = readSecret(io, 'PCU_PASSWORD', options.passwordFile);
+      const result = await withSession(options, io, (services) => call<{ recoveryKey: string; usersToReset: string[] }>(services, 'db.rekey', { password }));
+      printResult(io, options.json === true, { ...result });
+    }),
+  );
+
+  sessionOptions(
     program.command('backup').description('Write an encrypted backup (database, key file, SHA-256 manifest) into a folder, e.g. a USB stick'),
   )
     .requiredOption('--to <dir>', 'an existing folder; the backup goes into a new sub-folder')

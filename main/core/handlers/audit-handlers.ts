@@ -1,8 +1,9 @@
 import type { Handlers } from '../../../shared/ipc/dispatch';
+import { DomainError } from '../../../shared/ipc/errors';
 import { listAudit, verifyAuditChain } from '../audit/audit-log';
 import type { HandlerContext } from './context';
 
-type AuditChannels = 'audit.list' | 'audit.verify' | 'backup.create' | 'db.check';
+type AuditChannels = 'audit.list' | 'audit.verify' | 'backup.create' | 'db.check' | 'db.rekey';
 
 export function maintenanceHandlers({ sessions, appVersion }: HandlerContext): Pick<Handlers, AuditChannels> {
   return {
@@ -29,6 +30,12 @@ export function maintenanceHandlers({ sessions, appVersion }: HandlerContext): P
       const result = await store.backupTo(targetDir, appVersion);
       await store.record(sessions.actor(), { action: 'backup.create', subject: result.dir, details: { files: result.files.length } });
       return result;
+    },
+
+    'db.rekey': async ({ password }) => {
+      const actor = sessions.actor();
+      if (actor.userId === null || actor.userName === null) throw new DomainError('UNAUTHENTICATED', 'Nobody is logged in');
+      return sessions.store().rekey({ userId: actor.userId, userName: actor.userName }, password);
     },
 
     'db.check': async () => {

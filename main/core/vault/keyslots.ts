@@ -37,8 +37,10 @@ const KeyslotFile = z.object({
   dbSalt: z.string(),
   slots: z.array(Slot),
   auditHead: AuditHead.nullable(),
+  /** Accounts whose slot was dropped by a database rekey: they wait for an administrator's password reset. */
+  awaitingReset: z.array(z.string()).default([]),
 });
-export type KeyslotFile = z.infer<typeof KeyslotFile>;
+export type KeyslotFile = z.output<typeof KeyslotFile>;
 
 export const keyslotPath = (dataDir: string) => path.join(dataDir, KEYSLOT_FILE);
 
@@ -128,6 +130,9 @@ function tryUnwrap(unitUid: string, slot: Slot, asUser: string, kek: Buffer): Bu
 export async function openSlot(file: KeyslotFile, user: string, secret: string, policy: KdfPolicy): Promise<Buffer> {
   const name = user === RECOVERY_SLOT ? RECOVERY_SLOT : slotName(user);
   const slot = file.slots.find((candidate) => candidate.user === name);
+  if (!slot && file.awaitingReset.includes(name)) {
+    throw new DomainError('PASSWORD_RESET_REQUIRED', `The database key was changed; an administrator must reset the password of "${user}"`, { user });
+  }
   if (!slot) throw new DomainError('UNKNOWN_USER', `There is no user "${user}" on this workstation`, { user });
   if (!meetsFloor(slot.kdf, policy)) {
     throw new DomainError('KEYSLOT_WEAKENED', `The key slot of "${user}" has key-derivation parameters below the minimum`, {

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/ipc/errors';
 import { checkDatabase, createBackup } from '../backup/backup';
 import { appendAudit, auditChainHead, type Actor, type AuditEvent } from '../audit/audit-log';
 import { migrate } from '../db/migrate';
-import { DB_FILE, DB_KEY_BYTES, openDatabase, type Db } from '../db/open';
+import { DB_FILE, DB_KEY_BYTES, openDatabase, rekeyDatabase, type Db } from '../db/open';
 import { findUser, insertUser, type UserRow } from './accounts';
 import { productionKdf, type KdfPolicy } from './kdf';
 import {
@@ -49,7 +49,7 @@ export class UnitStore {
 
   constructor(
     readonly db: Db,
-    private readonly dbKey: Buffer,
+    private dbKey: Buffer,
     private slots: KeyslotFile,
     private readonly options: Required<VaultOptions>,
   ) {}
@@ -120,7 +120,11 @@ export class UnitStore {
 
   async createSlotFor(user: string, secret: string): Promise<void> {
     const slot = await createSlot(this.unitUid, user, secret, this.dbKey, this.options.kdf, this.options.clock());
-    await this.updateKeyslots((file) => ({ ...file, slots: [...file.slots.filter((s) => s.user !== slot.user), slot] }));
+    await this.updateKeyslots((file) => ({
+      ...file,
+      slots: [...file.slots.filter((s) => s.user !== slot.user), slot],
+      awaitingReset: file.awaitingReset.filter((name) => name !== slot.user),
+    }));
   }
 
   async removeSlotOf(user: string): Promise<void> {
@@ -131,6 +135,43 @@ export class UnitStore {
   /** Proves a password without changing anything (unlocking the screen, changing one's password). */
   async verifyPassword(user: string, password: string): Promise<void> {
     await openSlot(this.slots, user, password, this.options.kdf);
+  }
+
+  /**
+   * Replaces the database key (e.g. after a machine was compromised). Every
+   * slot wrapped the old key and only the administrator's password is known
+   * here, so the result is: the database re-encrypted under a new random key,
+   * a new slot for this administrator, a new recovery key, and every other
+   * account waiting for a password reset. The audit head is re-signed.
+   */
+  async rekey(actor: Actor & { userName: string }, password: string): Promise<{ recoveryKey: string; usersToReset: string[] }> {
+    await this.verifyPassword(actor.userName, password);
+    await this.keyslotWrites;
+    const newKey = randomBytes(DB_KEY_BYTES);
+    const oldKey = this.dbKey;
+    rekeyDatabase(this.db, newKey);
+    this.dbKey = newKey;
+    oldKey.fill(0);
+    const usersToReset = this.slots.slots.map((slot) => slot.user).filter((user) => user !== RECOVERY_SLOT && user !== slotName(actor.userName));
+    const recoveryKey = generateRecoveryKey();
+    const now = this.options.clock();
+    const slots = [
+      await createSlot(this.unitUid, actor.userName, password, newKey, this.options.kdf, now),
+      await createSlot(this.unitUid, RECOVERY_SLOT, recoveryKey, newKey, this.options.kdf, now),
+    ];
+    appendAudit(this.db, now, actor, { action: 'db.rekey', details: { usersToReset: usersToReset.length } });
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const dbSalt = await readSalt(databasePath(this.options.dataDir));
+    if (!dbSalt) throw new Error('database file has no header after rekey');
+    const head = auditChainHead(this.db);
+    await this.updateKeyslots((file) => ({
+      ...file,
+      dbSalt,
+      slots,
+      awaitingReset: [...new Set([...file.awaitingReset, ...usersToReset])],
+      auditHead: signAuditHead(newKey, head.seq, head.hash),
+    }));
+    return { recoveryKey, usersToReset };
   }
 
   /** Page authentication codes, structure and foreign keys of the open database. */
@@ -227,6 +268,7 @@ export function createVault(options: VaultOptions) {
         dbSalt,
         slots,
         auditHead: signAuditHead(dbKey, head.seq, head.hash),
+        awaitingReset: [],
       };
       await writeKeyslots(dataDir, file);
       return { store: new UnitStore(db, dbKey, file, settings), admin, recoveryKey };
