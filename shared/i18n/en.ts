@@ -35,16 +35,6 @@ export const en = {
   'targeting.column.score': 'Score',
   'targeting.column.indicators': 'Indicators',
 
-  'manifests.title': 'Manifests',
-  'manifests.empty.title': 'No manifests imported',
-  'manifests.empty.body':
-    'Manifests from shipping lines (Excel), the national customs system (CSV) and UN/EDIFACT CUSCAR files are listed here after import.',
-  'manifests.column.received': 'Received',
-  'manifests.column.vessel': 'Vessel / flight',
-  'manifests.column.voyage': 'Voyage',
-  'manifests.column.lines': 'Lines',
-  'manifests.column.source': 'Source file',
-
   'cases.title': 'Cases',
   'cases.empty.title': 'No cases',
   'cases.empty.body':
@@ -285,6 +275,7 @@ export const en = {
   'error.NOT_SET_UP': 'This workstation has no unit yet. Run the first-time setup.',
   'error.ALREADY_SET_UP': 'This workstation already has a unit.',
   'error.UNKNOWN_USER': 'There is no user with this name on this workstation.',
+  'error.PASSWORD_RESET_REQUIRED': 'The database key was changed. Ask the unit administrator to reset your password.',
   'error.WRONG_PASSWORD': 'Wrong password.',
   'error.USER_DISABLED': 'This account is disabled. Ask the unit administrator.',
   'error.USER_EXISTS': 'A user with this name already exists.',

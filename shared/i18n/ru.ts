@@ -31,16 +31,6 @@ export const ru: Catalogue = {
   'targeting.column.score': 'Балл',
   'targeting.column.indicators': 'Индикаторы',
 
-  'manifests.title': 'Манифесты',
-  'manifests.empty.title': 'Манифесты не импортированы',
-  'manifests.empty.body':
-    'Здесь появятся манифесты от судоходных линий (Excel), из национальной таможенной системы (CSV) и файлы UN/EDIFACT CUSCAR после импорта.',
-  'manifests.column.received': 'Получен',
-  'manifests.column.vessel': 'Судно / рейс',
-  'manifests.column.voyage': 'Рейс',
-  'manifests.column.lines': 'Строк',
-  'manifests.column.source': 'Исходный файл',
-
   'cases.title': 'Дела',
   'cases.empty.title': 'Дел нет',
   'cases.empty.body':
@@ -285,6 +275,7 @@ export const ru: Catalogue = {
   'error.NOT_SET_UP': 'На этом рабочем месте ещё нет группы. Выполните первоначальную настройку.',
   'error.ALREADY_SET_UP': 'На этом рабочем месте группа уже создана.',
   'error.UNKNOWN_USER': 'Пользователя с таким именем на этом рабочем месте нет.',
+  'error.PASSWORD_RESET_REQUIRED': 'Ключ базы данных был сменён. Попросите администратора группы сбросить ваш пароль.',
   'error.WRONG_PASSWORD': 'Неверный пароль.',
   'error.USER_DISABLED': 'Учётная запись отключена. Обратитесь к администратору группы.',
   'error.USER_EXISTS': 'Пользователь с таким именем уже существует.',

@@ -380,6 +380,12 @@ export const contract = {
     access: 'officer',
     summary: 'One manifest with its problems grouped by kind and, for an amendment, what changed.',
   }),
+  'db.rekey': channel({
+    input: z.object({ password: Password }),
+    output: z.object({ recoveryKey: z.string(), usersToReset: z.array(z.string()) }),
+    access: 'administrator',
+    summary: 'Re-encrypt the database under a new key; returns a new recovery key once; other accounts need a password reset.',
+  }),
   'db.check': channel({
     input: NoInput,
     output: DbCheckResult,

@@ -18,6 +18,7 @@ export const errorCodes = [
   'NOT_SET_UP',
   'ALREADY_SET_UP',
   'UNKNOWN_USER',
+  'PASSWORD_RESET_REQUIRED',
   'WRONG_PASSWORD',
   'USER_DISABLED',
   'USER_EXISTS',
