@@ -177,6 +177,7 @@ export const en = {
   'audit.group.user': 'Account changes',
   'audit.group.unit': 'Unit changes',
   'audit.group.access': 'Refused requests',
+  'audit.group.manifest': 'Manifest imports',
   'audit.column.seq': 'No.',
   'audit.column.time': 'Time',
   'audit.column.user': 'User',
@@ -215,6 +216,9 @@ export const en = {
   'audit.action.audit.verify': 'Audit trail verified',
   'audit.action.backup.create': 'Backup created',
   'audit.action.db.check': 'Database checked',
+  'audit.action.manifest.import': 'Manifest imported',
+  'audit.action.manifest.amendment': 'Manifest amendment imported',
+  'audit.action.manifest.duplicate': 'Manifest imported again (duplicate)',
 
   'backup.title': 'Backup',
   'backup.intro':

@@ -93,6 +93,7 @@ export const manifestsEn = {
   'manifests.where.segment': 'segment {segment}',
   'manifests.where.row': 'row {row}',
   'manifests.where.sheetRow': '{sheet}, row {row}',
+  'manifests.where.column': 'column {column}',
 
   'manifests.amendment.title': 'Amendment of manifest {id}',
   'manifests.amendment.same': 'The same lines as manifest {id}: nothing added, removed or changed.',
@@ -129,10 +130,14 @@ export const manifestsEn = {
   'manifests.detail.title': 'Manifest {id}: {file}',
 
   'manifests.wizard.title': 'Map the columns of {file}',
+  'manifests.wizard.stored':
+    'This file is already stored as manifest {id}. Importing it again is reported as a duplicate and stores nothing new, but your column choices are kept for the next file with this layout.',
   'manifests.wizard.step.row': '1. Header row',
   'manifests.wizard.row.intro': 'No row naming a container or B/L column was recognised. Click the row that holds the column names.',
   'manifests.wizard.row.number': 'Row',
   'manifests.wizard.row.choose': 'Row {row} is the header',
+  'manifests.wizard.row.found': 'The header is row {row}, recognised by its column names or by earlier choices for this layout.',
+  'manifests.wizard.row.foundOnSheet': 'The header is row {row} of sheet “{sheet}”, recognised by its column names or by earlier choices for this layout.',
   'manifests.wizard.sheet': 'Sheet',
   'manifests.wizard.step.columns': '2. Columns',
   'manifests.wizard.columns.intro':
@@ -150,7 +155,8 @@ export const manifestsEn = {
   'manifests.wizard.preview.tooFew':
     'With these choices the row is not read as a header: choose at least three columns, one of them the container number or the B/L number.',
   'manifests.wizard.preview.loading': 'Reading the file…',
-  'manifests.wizard.preview.sample': 'The first lines as they will be read (sheet “{sheet}”, header in row {row})',
+  'manifests.wizard.preview.sample': 'The first lines as they will be read (header in row {row})',
+  'manifests.wizard.preview.sampleOnSheet': 'The first lines as they will be read (sheet “{sheet}”, header in row {row})',
   'manifests.wizard.saved':
     'Your choices are saved for this column layout: the next file with the same columns, e.g. from the same sender, is read without this wizard.',
   'manifests.wizard.import': 'Import with these columns',

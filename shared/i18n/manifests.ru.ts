@@ -111,6 +111,7 @@ export const manifestsRu: { readonly [K in keyof typeof manifestsEn]: (typeof ma
   'manifests.where.segment': 'сегмент {segment}',
   'manifests.where.row': 'строка {row}',
   'manifests.where.sheetRow': '{sheet}, строка {row}',
+  'manifests.where.column': 'столбец {column}',
 
   'manifests.amendment.title': 'Корректировка манифеста № {id}',
   'manifests.amendment.same': 'Строки совпадают с манифестом № {id}: ничего не добавлено, не удалено и не изменено.',
@@ -139,7 +140,7 @@ export const manifestsRu: { readonly [K in keyof typeof manifestsEn]: (typeof ma
   'manifests.amendment.before': 'Было',
   'manifests.amendment.after': 'Стало',
   'manifests.amendment.blank': '(пусто)',
-  'manifests.amendsShort': 'корректировка № {id}',
+  'manifests.amendsShort': 'корректирует № {id}',
 
   'manifests.list.title': 'Полученные манифесты',
   'manifests.list.more': 'Показать ещё',
@@ -162,11 +163,15 @@ export const manifestsRu: { readonly [K in keyof typeof manifestsEn]: (typeof ma
   'manifests.detail.title': 'Манифест № {id}: {file}',
 
   'manifests.wizard.title': 'Сопоставление столбцов: {file}',
+  'manifests.wizard.stored':
+    'Этот файл уже сохранён как манифест № {id}. Повторный импорт будет отмечен как повтор и ничего нового не сохранит, но выбор столбцов сохранится для следующего файла с такой структурой.',
   'manifests.wizard.step.row': '1. Строка заголовков',
   'manifests.wizard.row.intro':
     'Не распознана строка с названиями столбцов контейнера или коносамента. Щёлкните строку, в которой записаны названия столбцов.',
   'manifests.wizard.row.number': 'Строка',
   'manifests.wizard.row.choose': 'Строка {row} — заголовок',
+  'manifests.wizard.row.found': 'Заголовок — строка {row}; распознан по названиям столбцов или по прежнему выбору для этой структуры.',
+  'manifests.wizard.row.foundOnSheet': 'Заголовок — строка {row} на листе «{sheet}»; распознан по названиям столбцов или по прежнему выбору для этой структуры.',
   'manifests.wizard.sheet': 'Лист',
   'manifests.wizard.step.columns': '2. Столбцы',
   'manifests.wizard.columns.intro':
@@ -184,7 +189,8 @@ export const manifestsRu: { readonly [K in keyof typeof manifestsEn]: (typeof ma
   'manifests.wizard.preview.tooFew':
     'При таком выборе строка не считается заголовком: укажите не меньше трёх столбцов, среди них номер контейнера или коносамента.',
   'manifests.wizard.preview.loading': 'Чтение файла…',
-  'manifests.wizard.preview.sample': 'Первые строки в том виде, в каком они будут прочитаны (лист «{sheet}», заголовок в строке {row})',
+  'manifests.wizard.preview.sample': 'Первые строки в том виде, в каком они будут прочитаны (заголовок в строке {row})',
+  'manifests.wizard.preview.sampleOnSheet': 'Первые строки в том виде, в каком они будут прочитаны (лист «{sheet}», заголовок в строке {row})',
   'manifests.wizard.saved':
     'Выбор сохраняется для этой структуры столбцов: следующий файл с такими же столбцами, например от того же отправителя, будет прочитан без мастера.',
   'manifests.wizard.import': 'Импортировать с этими столбцами',

@@ -173,6 +173,7 @@ export const ru: Catalogue = {
   'audit.group.user': 'Изменения учётных записей',
   'audit.group.unit': 'Изменения группы',
   'audit.group.access': 'Отклонённые запросы',
+  'audit.group.manifest': 'Импорт манифестов',
   'audit.column.seq': '№',
   'audit.column.time': 'Время',
   'audit.column.user': 'Пользователь',
@@ -213,6 +214,9 @@ export const ru: Catalogue = {
   'audit.action.audit.verify': 'Проверка журнала аудита',
   'audit.action.backup.create': 'Создание резервной копии',
   'audit.action.db.check': 'Проверка базы данных',
+  'audit.action.manifest.import': 'Импортирован манифест',
+  'audit.action.manifest.amendment': 'Импортирована корректировка манифеста',
+  'audit.action.manifest.duplicate': 'Повторный импорт манифеста (дубликат)',
 
   'backup.title': 'Резервная копия',
   'backup.intro':

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/ipc/errors';
 import { lineFields } from '../../core/manifests/mapping/fields';
 import { importManifestFile, rejectedResult, type ImportFileResult } from '../../core/manifests/import/import-service';
 import type { SavedMapping } from '../../core/manifests/mapping/header-detect';
-import { normaliseHeader } from '../../core/manifests/mapping/synonyms';
+import { normaliseMappingKeys } from '../../core/manifests/mapping/synonyms';
 import type { CliIo } from '../io';
 import { sessionOptions } from '../options';
 import { withSession, type SessionOptions } from '../session';
@@ -30,7 +30,7 @@ function readMappingFile(file: string): SavedMapping {
     const message = `${file}: "${issue?.path.join('.')}" must be one of ${lineFields.join(', ')} or null`;
     throw new DomainError('INVALID_ARGUMENT', message, { detail: message });
   }
-  return Object.fromEntries(Object.entries(parsed.data).map(([header, field]) => [normaliseHeader(header), field]));
+  return normaliseMappingKeys(parsed.data);
 }
 
 export function registerImportCommand(program: Command, io: CliIo, run: Run): void {

@@ -23,7 +23,7 @@ interface ManifestRow {
   line_problems: number;
 }
 
-const SELECT = `SELECT m.*, (SELECT count(*) FROM consignments c WHERE c.manifest_id = m.id AND c.problems_json <> '[]') AS line_problems FROM manifests m`;
+const SELECT = `SELECT m.*, (SELECT coalesce(sum(json_array_length(c.problems_json)), 0) FROM consignments c WHERE c.manifest_id = m.id) AS line_problems FROM manifests m`;
 
 function toSummary(row: ManifestRow): ManifestSummary {
   return {

@@ -7,6 +7,7 @@ import type { UnitStore } from '../../vault/vault';
 import type { ParsedManifest } from '../consignment';
 import type { SavedMapping } from '../mapping/header-detect';
 import { loadSavedMappings } from './mapping-store';
+import { normaliseMappingKeys } from '../mapping/synonyms';
 import { parseInWorker, type ParseLimits, defaultParseLimits } from './parse-in-worker';
 import { refuse } from './refusal';
 import { storeManifest } from './store-manifest';
@@ -51,7 +52,7 @@ export async function previewManifestFile(
     fileName: file.name,
     bytes: file.bytes,
     savedMappings: loadSavedMappings(store.db),
-    ...(options.mappingOverride ? { override: options.mappingOverride } : {}),
+    ...(options.mappingOverride ? { override: normaliseMappingKeys(options.mappingOverride) } : {}),
   }).result;
   return {
     file: file.name,
@@ -109,7 +110,7 @@ export async function importManifestFile(
         fileName: file.name,
         bytes: file.bytes,
         savedMappings: loadSavedMappings(store.db),
-        ...(options.mappingOverride ? { override: options.mappingOverride } : {}),
+        ...(options.mappingOverride ? { override: normaliseMappingKeys(options.mappingOverride) } : {}),
         ...(options.sender ? { sender: options.sender } : {}),
       },
       (progress) => options.onProgress?.(progress.stage, progress.done, progress.total),
@@ -132,7 +133,7 @@ export async function importManifestFile(
           db.prepare(
             `INSERT INTO column_mappings (sender, mapping_json, updated_at, updated_by) VALUES (?, ?, ?, ?)
              ON CONFLICT (sender) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-          ).run(manifest.mapping.fingerprint, JSON.stringify(options.mappingOverride), options.clock().toISOString(), actor.userId);
+          ).run(manifest.mapping.fingerprint, JSON.stringify(normaliseMappingKeys(options.mappingOverride)), options.clock().toISOString(), actor.userId);
         }
         return result;
       },

@@ -48,6 +48,8 @@ export function mapHeaderRow(cells: readonly string[], saved: SavedMapping = {})
  * must name a container or B/L column, or it is not a manifest.
  */
 export function findHeader(tables: readonly RawTable[], saved: SavedMapping = {}): HeaderGuess | null {
+  // The officer's own choices are trusted with fewer columns: a container or B/L and one more is a manifest.
+  const minimum = Object.keys(saved).length > 0 ? 2 : MIN_RECOGNISED;
   let best: HeaderGuess | null = null;
   for (const table of tables) {
     const limit = Math.min(table.rows.length, HEADER_SEARCH_ROWS);
@@ -55,7 +57,7 @@ export function findHeader(tables: readonly RawTable[], saved: SavedMapping = {}
       const cells = table.rows[row] ?? [];
       const { mapping, unmapped } = mapHeaderRow(cells, saved);
       const recognised = Object.keys(mapping).length;
-      if (recognised < MIN_RECOGNISED) continue;
+      if (recognised < minimum) continue;
       if (!identifyingFields.some((field) => mapping[field] !== undefined)) continue;
       // More recognised columns win; on a tie the earlier sheet and row.
       if (!best || recognised > best.score) {

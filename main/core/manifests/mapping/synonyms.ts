@@ -71,3 +71,8 @@ export function fieldForHeader(text: string): LineField | null {
   }
   return best?.field ?? null;
 }
+
+/** An officer's choices as sent (header text as written) → keyed by normalised header text, as the reader looks them up. */
+export function normaliseMappingKeys<T>(choices: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(Object.entries(choices).map(([header, field]) => [normaliseHeader(header), field]));
+}

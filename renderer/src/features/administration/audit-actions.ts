@@ -22,6 +22,9 @@ export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
   'audit.verify': 'audit.action.audit.verify',
   'backup.create': 'audit.action.backup.create',
   'db.check': 'audit.action.db.check',
+  'manifest.import': 'audit.action.manifest.import',
+  'manifest.amendment': 'audit.action.manifest.amendment',
+  'manifest.duplicate': 'audit.action.manifest.duplicate',
 };
 
 export function auditActionTitle(t: Translate, action: string): string {
@@ -35,6 +38,7 @@ export const auditActionGroups: readonly { prefix: string; title: MessageKey }[]
   { prefix: 'user.', title: 'audit.group.user' },
   { prefix: 'unit.', title: 'audit.group.unit' },
   { prefix: 'access.', title: 'audit.group.access' },
+  { prefix: 'manifest.', title: 'audit.group.manifest' },
 ];
 
 /** An entry's details in one line: `role: officer, files: 2`. */
