@@ -37,7 +37,12 @@ export function printResult(io: CliIo, json: boolean, value: Record<string, unkn
 }
 
 export function printError(io: CliIo, json: boolean, error: AppError): void {
-  const text = errorMessage(io.language, error);
+  let text = errorMessage(io.language, error);
+  // On the command line, say which field: "--admin" is easier to fix than "some information".
+  const issues = (error.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues;
+  if (error.code === 'INVALID_INPUT' && Array.isArray(issues) && issues.length > 0) {
+    text += ` (${issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')})`;
+  }
   if (json) {
     io.stderr(`${JSON.stringify({ ok: false, error: { code: error.code, message: text } })}\n`);
   } else {

@@ -90,3 +90,17 @@ describe('the real command line', () => {
     expect(JSON.parse(stdout)).toMatchObject({ name: 'PCU Workstation', version: packageJson.version, dataDir });
   }, 30_000);
 });
+
+describe('invalid values on the command line', () => {
+  it('names the field that is wrong', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pcu-cli-invalid-'));
+    try {
+      const run = capture({ env: { PCU_PASSWORD: 'long enough password' } });
+      const code = await runCli(['setup', '--unit', 'U', '--country', 'TJ', '--locode', 'TJDYU', '--admin', 'x', '--data-dir', dir], run.io);
+      expect(code).not.toBe(0);
+      expect(run.stderr()).toContain('adminUsername');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
