@@ -220,6 +220,16 @@ export const en = {
   'audit.action.manifest.amendment': 'Manifest amendment imported',
   'audit.action.manifest.duplicate': 'Manifest imported again (duplicate)',
 
+  'restore.title': 'Restore from a backup',
+  'restore.intro': 'Replaces the data on this workstation with a backup. The backup must open with your password; the current files are kept in a previous-… folder in the data directory. Everyone is logged out.',
+  'restore.source': 'Backup folder',
+  'restore.source.hint': 'The pcu-backup-… folder, e.g. E:\\pcu-backup-2026-11-28T10-00-00-000Z',
+  'restore.password': 'Your password',
+  'restore.password.hint': 'As it was when the backup was made',
+  'restore.confirm': 'The data on this workstation will be replaced by the backup and you will be logged out. Press the button again to restore.',
+  'restore.submit': 'Restore…',
+  'restore.submit.confirm': 'Replace the data with this backup',
+  'restore.busy': 'Checking and restoring…',
   'backup.title': 'Backup',
   'backup.intro':
     'Writes an encrypted copy of the unit database and the key file, with SHA-256 checksums, into a new folder inside the target folder (for example on a USB stick). The copy opens only with a user’s password or the recovery key.',

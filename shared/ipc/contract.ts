@@ -380,6 +380,12 @@ export const contract = {
     access: 'officer',
     summary: 'One manifest with its problems grouped by kind and, for an amendment, what changed.',
   }),
+  'backup.restore': channel({
+    input: z.object({ sourceDir: z.string().min(1).max(4096), password: Password }),
+    output: z.object({ restoredFrom: z.string(), previousDir: z.string().nullable(), backupCreatedAt: z.string() }),
+    access: 'administrator',
+    summary: 'Replace the unit data with a verified backup (it must open with this administrator\'s password); the session ends and the current files are kept aside.',
+  }),
   'db.rekey': channel({
     input: z.object({ password: Password }),
     output: z.object({ recoveryKey: z.string(), usersToReset: z.array(z.string()) }),

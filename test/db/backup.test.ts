@@ -108,3 +108,26 @@ describe('restore', () => {
     }
   });
 });
+
+describe('restore from the running app', () => {
+  it('verifies with the administrator\'s password, ends the session, swaps the data and records the restore', async () => {
+    const services = unit.reopen();
+    await expectOk(services.invoke('session.login', ADMIN));
+    await expectOk(services.invoke('users.add', { username: 'later', displayName: 'Later', role: 'officer', password: 'added after backup' }));
+    expect(await services.invoke('backup.restore', { sourceDir: backupDir, password: 'wrong password!' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSWORD' },
+    });
+    // Still logged in, nothing moved.
+    expect((await services.invoke('users.list', undefined)).ok).toBe(true);
+    const result = await expectOk<{ previousDir: string }>(services.invoke('backup.restore', { sourceDir: backupDir, password: ADMIN.password }));
+    expect(result.previousDir).toContain('previous-');
+    expect(await expectOk(services.invoke('session.status', undefined))).toMatchObject({ session: null });
+    expect(await services.invoke('session.login', { username: 'later', password: 'added after backup' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_USER' } });
+    await expectOk(services.invoke('session.login', ADMIN));
+    const entries = await expectOk<{ action: string }[]>(services.invoke('audit.list', { action: 'backup' }));
+    // The copy was taken before its own backup.create entry was written.
+    expect(entries.map((entry) => entry.action)).toEqual(['backup.restored']);
+    expect(await expectOk(services.invoke('audit.verify', undefined))).toMatchObject({ ok: true });
+  });
+});

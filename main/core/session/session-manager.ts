@@ -90,7 +90,8 @@ export function createSessionManager(options: {
     return info(active);
   }
 
-  async function end(): Promise<void> {
+  /** `announce: false` when the caller announces later (a restore that must finish before anyone can log in again). */
+  async function end(options: { announce?: boolean } = {}): Promise<void> {
     if (!active) return;
     const ending = active;
     active = null;
@@ -101,7 +102,7 @@ export function createSessionManager(options: {
     } finally {
       await ending.store.close();
     }
-    announce();
+    if (options.announce !== false) announce();
   }
 
   async function lock(reason: 'inactivity' | 'officer'): Promise<void> {
@@ -137,6 +138,7 @@ export function createSessionManager(options: {
     status,
     begin,
     end,
+    announce,
     lock,
     unlock,
     lockIfIdle,
