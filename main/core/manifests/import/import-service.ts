@@ -12,6 +12,7 @@ import { parseInWorker, type ParseLimits, defaultParseLimits } from './parse-in-
 import { refuse } from './refusal';
 import { storeManifest } from './store-manifest';
 import type { ImportFileResult } from '../../../../shared/ipc/contract';
+import { emptyImportResult } from '../../../../shared/ipc/import-result';
 
 /** Files above this are refused before anything reads them. */
 export const MAX_MANIFEST_BYTES = 100 * 1024 * 1024;
@@ -99,7 +100,7 @@ export async function importManifestFile(
   file: { readonly name: string; readonly bytes: Uint8Array },
   options: ImportOptions,
 ): Promise<ImportFileResult> {
-  const empty = emptyResult(file.name);
+  const empty = emptyImportResult(file.name);
   try {
     if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
     if (file.bytes.length > MAX_MANIFEST_BYTES) {
@@ -158,23 +159,7 @@ export async function importManifestFile(
   }
 }
 
-function emptyResult(file: string): Omit<ImportFileResult, 'status' | 'error'> {
-  return {
-    file,
-    format: null,
-    manifestId: null,
-    vessel: null,
-    voyage: null,
-    lines: 0,
-    containers: 0,
-    badCheckDigitContainers: [],
-    totalGrossWeightKg: '0',
-    problems: [],
-    amendment: null,
-  };
-}
-
 /** The answer for a file refused as a whole: nothing stored, the reason translated. */
 export function rejectedResult(file: string, error: DomainError, language: Language): ImportFileResult {
-  return { ...emptyResult(file), status: 'rejected', error: { code: error.code, message: errorMessage(language, error) } };
+  return { ...emptyImportResult(file), status: 'rejected', error: { code: error.code, message: errorMessage(language, error) } };
 }

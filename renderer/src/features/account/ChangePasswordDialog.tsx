@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../../../shared/domain/password-rule';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session/session-context';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useForm } from '../../components/useForm';
+import { NewPasswordFields } from './NewPasswordFields';
 import { checkAll, newPassword, required, sameAs } from './validation';
 
 /** One's own password: current, new, new again. A modal <dialog>: Esc closes it, focus stays inside. */
@@ -64,25 +64,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
               autoComplete="current-password"
               autoFocus
             />
-            <TextField
-              name="newPassword"
-              type="password"
-              label={t('field.newPassword')}
-              hint={t('field.password.rule', { min: MIN_PASSWORD_LENGTH })}
-              value={form.values.newPassword}
-              onChange={form.set('newPassword')}
-              error={form.fieldError('newPassword')}
-              autoComplete="new-password"
-            />
-            <TextField
-              name="newPasswordConfirm"
-              type="password"
-              label={t('field.newPasswordConfirm')}
-              value={form.values.newPasswordConfirm}
-              onChange={form.set('newPasswordConfirm')}
-              error={form.fieldError('newPasswordConfirm')}
-              autoComplete="new-password"
-            />
+            <NewPasswordFields form={form} />
           </fieldset>
           {form.error && <Notice kind="error">{form.error}</Notice>}
           <div className="form-actions">

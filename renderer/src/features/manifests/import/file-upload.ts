@@ -1,6 +1,7 @@
 import { errorMessage } from '../../../../../shared/i18n/error-message';
 import type { Language } from '../../../../../shared/i18n';
 import type { ImportFileResult } from '../../../../../shared/ipc/contract';
+import { emptyImportResult } from '../../../../../shared/ipc/import-result';
 
 /** A file as `manifests.import` and `manifests.preview` take it. */
 export interface Upload {
@@ -37,18 +38,8 @@ export async function readUpload(file: File): Promise<Upload> {
 /** The answer main would give, for a file refused before it was sent (too large, unreadable here, cancelled before its turn). */
 export function refusedHere(language: Language, file: string, code: 'FILE_TOO_LARGE' | 'FILE_UNREADABLE' | 'IMPORT_CANCELLED', detail = ''): ImportFileResult {
   return {
-    file,
-    format: null,
+    ...emptyImportResult(file),
     status: 'rejected',
-    manifestId: null,
-    vessel: null,
-    voyage: null,
-    lines: 0,
-    containers: 0,
-    badCheckDigitContainers: [],
-    totalGrossWeightKg: '0',
-    problems: [],
-    amendment: null,
     error: { code, message: errorMessage(language, { code, message: detail, details: { file, limitMb: MAX_UPLOAD_MB, detail } }) },
   };
 }
