@@ -173,7 +173,7 @@ export function readManifest(request: ReadRequest, progress: ProgressReporter = 
       case 'xlsx':
       case 'ods':
       case 'xls': {
-        const workbook = readWorkbook(bytes, detected);
+        const workbook = readWorkbook(bytes, detected, { fileName });
         format = detected;
         numbersFromSpreadsheet = true;
         ({ header, lines, problems, mapping } = tabularManifest(workbook.tables, request, progress));
