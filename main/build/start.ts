@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { electronBinary, electronMissingAdvice } from './electron-binary';
+import { electronMissingAdvice, findElectronBinary } from './electron-binary';
 import { root } from './targets';
 
 /**
  * `npm start`: the built app in Electron. Where the binary is missing, say so
  * and what to do, and open the Chromium harness instead if a display exists.
  */
-const binary = electronBinary();
-if (binary) {
-  const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PCU_DEV: process.env.PCU_DEV ?? '1' } });
+const electron = findElectronBinary();
+if (electron.found) {
+  const child = spawn(electron.path, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, PCU_DEV: process.env.PCU_DEV ?? '1' } });
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
   });

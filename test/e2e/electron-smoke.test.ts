@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import { findElectronBinary, type ElectronBinary } from '../../main/build/electron-binary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -19,40 +19,16 @@ const root = path.resolve(import.meta.dirname, '../..');
 const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const builtFiles = ['out/main/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
-type ElectronBinary = { readonly found: true; readonly path: string } | { readonly found: false; readonly why: string };
-
-const notInstalled =
-  'the Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); ' +
-  'run `node node_modules/electron/install.js` where downloads are allowed';
-
-/**
- * What `require('electron')` returns, found without calling it. Hazard: when the
- * binary is missing, node_modules/electron/index.js runs its installer, which
- * downloads from GitHub: in an air-gapped unit that hangs or fails instead of
- * skipping. Same lookup: path.txt names the binary under dist/ (or under
- * ELECTRON_OVERRIDE_DIST_PATH).
- */
-function findElectronBinary(env: NodeJS.ProcessEnv): ElectronBinary {
-  let packageDir: string;
-  try {
-    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { found: false, why: 'the electron package is not installed' };
-  }
-  const pathFile = path.join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  let binary: string;
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) binary = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron');
-  else if (relative) binary = path.join(packageDir, 'dist', relative);
-  else return { found: false, why: notInstalled };
-  if (!existsSync(binary)) return { found: false, why: `${notInstalled} (${binary} is missing)` };
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
+/** The binary, and a display to show its window on (a skip says which is missing). */
+function findElectron(env: NodeJS.ProcessEnv): ElectronBinary {
+  const binary = findElectronBinary(env);
+  if (binary.found && process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
     return { found: false, why: 'no display ($DISPLAY and $WAYLAND_DISPLAY are unset); run it under `xvfb-run`' };
   }
-  return { found: true, path: binary };
+  return binary;
 }
 
-const electron = findElectronBinary(process.env);
+const electron = findElectron(process.env);
 if (!electron.found) process.stdout.write(`electron smoke test skipped: ${electron.why}\n`);
 
 /**
