@@ -152,9 +152,10 @@ describe('files that are refused store nothing and name the file', () => {
 describe('one transaction per manifest', () => {
   it('stores nothing when the database refuses a line half-way', async () => {
     const db = unit.services.sessions.store().db;
-    db.exec("CREATE TEMP TRIGGER fail_third_line BEFORE INSERT ON consignments WHEN new.line_no = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    const result = await unit.services.invoke('manifests.import', { files: [file('spreadsheets/manifest-msc-anna.xlsx')] });
-    expect(result.ok).toBe(false);
+    // A real (not TEMP) trigger: the import worker writes through its own connection.
+    db.exec("CREATE TRIGGER fail_third_line BEFORE INSERT ON consignments WHEN new.line_no = 3 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const [result] = await importFiles([file('spreadsheets/manifest-msc-anna.xlsx')]);
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'INTERNAL' } });
     expect(count('manifests')).toBe(0);
     expect(count('consignments')).toBe(0);
     expect(count('parties')).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInWorker } from '../../main/core/manifests/import/parse-in-worker';
+import { parseOnly as parseInWorker } from '../../main/core/manifests/import/parse-in-worker';
 
 const workbook = readFileSync(path.resolve(import.meta.dirname, '../fixtures/spreadsheets/manifest-msc-anna.xlsx'));
 

@@ -56,3 +56,10 @@ export interface ParsedManifest {
     readonly sample: readonly (readonly string[])[];
   };
 }
+
+/** What the import worker sends back after storing: everything but the lines themselves. */
+export interface StoredManifestSummary extends Omit<ParsedManifest, 'consignments'> {
+  readonly lineCount: number;
+  /** Problems of the file and of every line, in file order. */
+  readonly allProblems: readonly Problem[];
+}

@@ -67,11 +67,15 @@ export class UnitStore {
   }
 
   async change<T>(actor: Actor, event: AuditEvent | ((result: T) => AuditEvent), work: (db: Db) => T): Promise<T> {
-    const result = this.db.transaction(() => {
-      const value = work(this.db);
-      appendAudit(this.db, this.options.clock(), actor, typeof event === 'function' ? event(value) : event);
-      return value;
-    })();
+    // IMMEDIATE: the import worker writes through its own connection, and a deferred
+    // transaction that has to upgrade to writing could lose that race.
+    const result = this.db
+      .transaction(() => {
+        const value = work(this.db);
+        appendAudit(this.db, this.options.clock(), actor, typeof event === 'function' ? event(value) : event);
+        return value;
+      })
+      .immediate();
     await this.publishAuditHead();
     return result;
   }
@@ -97,7 +101,7 @@ export class UnitStore {
    * forged the head, the old head stays as evidence: re-signing whatever the
    * database now holds would launder the tampering at the next login.
    */
-  private publishAuditHead(): Promise<void> {
+  publishAuditHead(): Promise<void> {
     return this.updateKeyslots((file) => {
       const stored = file.auditHead;
       if (stored && !this.headMatchesDatabase(stored)) return file;
@@ -172,6 +176,14 @@ export class UnitStore {
       auditHead: signAuditHead(newKey, head.seq, head.hash),
     }));
     return { recoveryKey, usersToReset };
+  }
+
+  /**
+   * What the import worker needs to write through its own connection: the
+   * database file and a copy of the key (the worker wipes its copy).
+   */
+  workerAccess(): { dbFile: string; key: Uint8Array } {
+    return { dbFile: databasePath(this.options.dataDir), key: new Uint8Array(this.dbKey) };
   }
 
   /** Page authentication codes, structure and foreign keys of the open database. */

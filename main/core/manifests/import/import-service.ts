@@ -8,9 +8,8 @@ import type { ParsedManifest } from '../consignment';
 import type { SavedMapping } from '../mapping/header-detect';
 import { loadSavedMappings } from './mapping-store';
 import { normaliseMappingKeys } from '../mapping/synonyms';
-import { parseInWorker, type ParseLimits, defaultParseLimits } from './parse-in-worker';
+import { defaultParseLimits, parseInWorker, parseOnly, type ParseLimits } from './parse-in-worker';
 import { refuse } from './refusal';
-import { storeManifest } from './store-manifest';
 import type { ImportFileResult } from '../../../../shared/ipc/contract';
 import { emptyImportResult } from '../../../../shared/ipc/import-result';
 
@@ -49,7 +48,7 @@ export async function previewManifestFile(
   if (file.bytes.length > MAX_MANIFEST_BYTES) {
     throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
   }
-  const manifest = await parseInWorker({
+  const manifest = await parseOnly({
     fileName: file.name,
     bytes: file.bytes,
     savedMappings: loadSavedMappings(store.db),
@@ -106,51 +105,37 @@ export async function importManifestFile(
     if (file.bytes.length > MAX_MANIFEST_BYTES) {
       throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
     }
+    const override = options.mappingOverride ? normaliseMappingKeys(options.mappingOverride) : undefined;
     const handle = parseInWorker(
       {
         fileName: file.name,
         bytes: file.bytes,
         savedMappings: loadSavedMappings(store.db),
-        ...(options.mappingOverride ? { override: normaliseMappingKeys(options.mappingOverride) } : {}),
+        ...(override ? { override } : {}),
         ...(options.sender ? { sender: options.sender } : {}),
+        commit: { ...store.workerAccess(), actor, nowIso: options.clock().toISOString(), saveMapping: override !== undefined },
       },
       (progress) => options.onProgress?.(progress.stage, progress.done, progress.total),
       options.limits ?? defaultParseLimits,
     );
     options.register?.(handle.cancel);
-    const manifest = await handle.result;
-    if (manifest.consignments.length === 0) throw refuse('MANIFEST_NO_LINES', file.name, 'no manifest lines found');
-    options.onProgress?.('storing', 0, manifest.consignments.length);
-    const outcome = await store.change(
-      actor,
-      (result: ReturnType<typeof storeManifest>) => ({
-        action: result.status === 'duplicate' ? 'manifest.duplicate' : result.amendment ? 'manifest.amendment' : 'manifest.import',
-        subject: String(result.manifestId),
-        details: { file: file.name, sha256: manifest.sha256, format: manifest.format, lines: manifest.consignments.length },
-      }),
-      (db) => {
-        const result = storeManifest(db, manifest, actor.userId ?? 0, options.clock());
-        if (options.mappingOverride && manifest.mapping) {
-          db.prepare(
-            `INSERT INTO column_mappings (sender, mapping_json, updated_at, updated_by) VALUES (?, ?, ?, ?)
-             ON CONFLICT (sender) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-          ).run(manifest.mapping.fingerprint, JSON.stringify(normaliseMappingKeys(options.mappingOverride)), options.clock().toISOString(), actor.userId);
-        }
-        return result;
-      },
-    );
+    const result = await handle.result;
+    if (result.kind !== 'stored') throw refuse('MANIFEST_NO_LINES', file.name, 'no manifest lines found');
+    // The worker committed the manifest and its audit entry; move the chain head kept outside the database.
+    await store.publishAuditHead();
+    const { outcome, summary } = result;
     return {
       ...empty,
-      format: manifest.format,
+      format: summary.format,
       status: outcome.status,
       manifestId: outcome.manifestId,
-      vessel: manifest.header.vesselName ?? null,
-      voyage: manifest.header.voyage ?? null,
-      lines: manifest.consignments.length,
-      containers: manifest.containerCount,
-      badCheckDigitContainers: [...manifest.badCheckDigitContainers],
-      totalGrossWeightKg: manifest.totalGrossWeightKg,
-      problems: allProblems(manifest).map((problem) => describeProblem(options.language, problem)),
+      vessel: summary.header.vesselName ?? null,
+      voyage: summary.header.voyage ?? null,
+      lines: summary.lineCount,
+      containers: summary.containerCount,
+      badCheckDigitContainers: [...summary.badCheckDigitContainers],
+      totalGrossWeightKg: summary.totalGrossWeightKg,
+      problems: summary.allProblems.map((problem) => describeProblem(options.language, problem)),
       amendment: outcome.status === 'imported' ? outcome.amendment : null,
     };
   } catch (error) {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../../../shared/ipc/errors';
-import type { ParsedManifest } from '../consignment';
+import type { Actor } from '../../audit/audit-log';
+import type { ParsedManifest, StoredManifestSummary } from '../consignment';
+import type { StoreOutcome } from './store-manifest';
 import type { SavedMapping } from '../mapping/header-detect';
 import { refuse } from './refusal';
 
@@ -15,7 +17,25 @@ export interface ParseRequest {
   /** Choices for this file only (mapping wizard, `pcu import --mapping`): header text → field. */
   readonly override?: SavedMapping;
   readonly sender?: string;
+  /**
+   * Store the result from the worker's own connection, so 100,000 parsed lines
+   * never cross back to the main thread and the main process stays responsive.
+   */
+  readonly commit?: CommitRequest;
 }
+
+export interface CommitRequest {
+  readonly dbFile: string;
+  /** A copy of the database key for the worker's connection; wiped there after use. */
+  readonly key: Uint8Array;
+  readonly actor: Actor;
+  readonly nowIso: string;
+  readonly saveMapping: boolean;
+}
+
+export type WorkerOutcome =
+  | { readonly kind: 'parsed'; readonly manifest: ParsedManifest }
+  | { readonly kind: 'stored'; readonly outcome: StoreOutcome; readonly summary: StoredManifestSummary };
 
 export interface ParseLimits {
   /** Wall-clock limit for one file. */
@@ -28,8 +48,8 @@ export const defaultParseLimits: ParseLimits = { timeoutMs: 120_000, maxHeapMb: 
 
 /** Messages from the worker. */
 export type WorkerMessage =
-  | { readonly type: 'progress'; readonly stage: 'reading' | 'mapping' | 'validating'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly manifest: ParsedManifest }
+  | { readonly type: 'progress'; readonly stage: 'reading' | 'mapping' | 'validating' | 'storing'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly outcome: WorkerOutcome }
   | { readonly type: 'refused'; readonly code: string; readonly message: string; readonly details: unknown };
 
 /**
@@ -55,8 +75,8 @@ export function workerEntry(): { code: string; eval: boolean } {
   return { code: built, eval: false };
 }
 
-export interface ParseHandle {
-  readonly result: Promise<ParsedManifest>;
+export interface ParseHandle<T> {
+  readonly result: Promise<T>;
   cancel(): void;
 }
 
@@ -69,17 +89,23 @@ export function parseInWorker(
   request: ParseRequest,
   onProgress: (message: Extract<WorkerMessage, { type: 'progress' }>) => void = () => {},
   limits: ParseLimits = defaultParseLimits,
-): ParseHandle {
+): ParseHandle<WorkerOutcome> {
   const entry = workerEntry();
   const worker = new Worker(entry.code, {
     eval: entry.eval,
-    workerData: { fileName: request.fileName, savedMappings: request.savedMappings, override: request.override, sender: request.sender },
+    workerData: {
+      fileName: request.fileName,
+      savedMappings: request.savedMappings,
+      override: request.override,
+      sender: request.sender,
+      commit: request.commit,
+    },
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 64 },
     stdout: false,
     stderr: false,
   });
   let cancelled = false;
-  const result = new Promise<ParsedManifest>((resolve, reject) => {
+  const result = new Promise<WorkerOutcome>((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -94,7 +120,7 @@ export function parseInWorker(
     );
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message);
-      else if (message.type === 'done') settle(() => resolve(message.manifest));
+      else if (message.type === 'done') settle(() => resolve(message.outcome));
       else settle(() => reject(new DomainError(message.code as DomainError['code'], message.message, message.details)));
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -120,5 +146,21 @@ export function parseInWorker(
       cancelled = true;
       void worker.terminate();
     },
+  };
+}
+
+/** Parsing only (the wizard's preview, tests): the manifest with its lines. */
+export function parseOnly(
+  request: Omit<ParseRequest, 'commit'>,
+  onProgress?: (message: Extract<WorkerMessage, { type: 'progress' }>) => void,
+  limits?: ParseLimits,
+): ParseHandle<ParsedManifest> {
+  const handle = parseInWorker(request, onProgress, limits);
+  return {
+    cancel: handle.cancel,
+    result: handle.result.then((outcome) => {
+      if (outcome.kind !== 'parsed') throw new Error('the worker stored a manifest it was only asked to read');
+      return outcome.manifest;
+    }),
   };
 }
