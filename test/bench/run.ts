@@ -100,7 +100,7 @@ try {
   ];
   const table = ['| measure | value | ratio |', '| --- | --- | --- |', ...results.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   process.stdout.write(`\n${table}\n`);
-  const report = `# Benchmark results\n\nLast run: ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, ${LINES.toLocaleString('en')} manifest lines (${(workbook.length / 1024 / 1024).toFixed(1)} MB .xlsx). Produced by \`npm run bench\`; figures vary with machine load, the ratios less so.\n\n${table}\n\nThe end-to-end figure includes starting the import worker (from TypeScript through tsx when run from a checkout; the installed app starts the prebuilt \`out/worker/parse-worker.cjs\`) and the worker's encrypted, fsync'd transaction with its full-text index; only a summary crosses back to the main thread.\n`;
+  const report = `# Benchmark results\n\nLast run: ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, ${LINES.toLocaleString('en')} manifest lines (${(workbook.length / 1024 / 1024).toFixed(1)} MB .xlsx). Produced by \`npm run bench\`; figures vary with machine load, the ratios less so.\n\n${table}\n\nThe end-to-end figure includes starting the import worker (\`npm run bench\` uses the prebuilt \`out/worker/parse-worker.cjs\` the app ships) and the worker's encrypted, fsync'd transaction with its full-text index; only a summary crosses back to the main thread.\n`;
   writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), report);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -9,3 +9,11 @@ describe('where the import worker is found', () => {
     expect(entry.code).toContain("import('tsx/esm/api')");
   });
 });
+
+describe('the shipped worker on request', () => {
+  it('uses the file PCU_IMPORT_WORKER names (the benchmark measures out/worker)', () => {
+    const entry = workerEntry({ PCU_IMPORT_WORKER: 'out/worker/parse-worker.cjs' });
+    expect(entry.eval).toBe(false);
+    expect(entry.code.endsWith('out/worker/parse-worker.cjs')).toBe(true);
+  });
+});
