@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/ipc/errors';
 import { schemaVersion } from '../db/migrate';
-import { copyDatabase, DB_FILE, openDatabase, type Db } from '../db/open';
+import { copyDatabase, DB_FILE, openDatabase, readDatabaseSalt, type Db } from '../db/open';
 import { findUnauthenticatedPages } from '../db/page-authentication';
 import { writeFileAtomic } from '../fs/atomic';
 import { KEYSLOT_FILE, openSlot, readKeyslots, type KeyslotFile } from '../vault/keyslots';
@@ -28,16 +28,6 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function readSalt(file: string): Promise<string> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(16);
-    await handle.read(buffer, 0, 16, 0);
-    return buffer.toString('hex');
-  } finally {
-    await handle.close();
-  }
-}
 
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
@@ -76,7 +66,9 @@ export async function createBackup(
     const dbCopy = path.join(dir, DB_FILE);
     copyDatabase(db, dbCopy);
     // VACUUM INTO writes a new file with its own salt: the copy's key file must name it.
-    const slots: KeyslotFile = { ...keyslots, dbSalt: await readSalt(dbCopy) };
+    const dbSalt = await readDatabaseSalt(dbCopy);
+    if (!dbSalt) throw new Error(`${dbCopy} has no database header`);
+    const slots: KeyslotFile = { ...keyslots, dbSalt };
     await writeFileAtomic(path.join(dir, KEYSLOT_FILE), `${JSON.stringify(slots, null, 2)}\n`);
     const files: BackupManifest['files'] = [];
     for (const name of [DB_FILE, KEYSLOT_FILE] as const) {
@@ -124,7 +116,7 @@ export async function verifyBackup(
     throw invalid(`${path.join(sourceDir, KEYSLOT_FILE)}: ${(error as Error).message}`);
   });
   if (!slots || slots.unitUid !== manifest.unitUid) throw invalid(`${KEYSLOT_FILE} does not belong to this backup`);
-  if ((await readSalt(path.join(sourceDir, DB_FILE))) !== slots.dbSalt) throw invalid(`${DB_FILE} does not match ${KEYSLOT_FILE}`);
+  if ((await readDatabaseSalt(path.join(sourceDir, DB_FILE))) !== slots.dbSalt) throw invalid(`${DB_FILE} does not match ${KEYSLOT_FILE}`);
   if (credentials) {
     const key = await openSlot(slots, credentials.user, credentials.password, credentials.kdf);
     const db = openDatabase(path.join(sourceDir, DB_FILE), key, { readonly: true });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { promises as fs } from 'node:fs';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { DomainError } from '../../../shared/ipc/errors';
 
@@ -89,4 +90,24 @@ export function rekeyDatabase(db: Db, newKey: Buffer): void {
 /** An encrypted copy with the same key (`db.backup()` cannot copy an encrypted database). */
 export function copyDatabase(db: Db, targetFile: string): void {
   db.prepare('VACUUM INTO ?').run(targetFile);
+}
+
+/**
+ * The first 16 bytes of an SQLCipher file are its salt, in clear. The key file
+ * records it, which tells another unit's database from a damaged one of ours.
+ * null when the file is missing or shorter than a salt.
+ */
+export async function readDatabaseSalt(file: string): Promise<string | null> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(16);
+      const { bytesRead } = await handle.read(buffer, 0, 16, 0);
+      return bytesRead === 16 ? buffer.toString('hex') : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
 }

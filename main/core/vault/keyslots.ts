@@ -155,15 +155,6 @@ export async function openSlot(file: KeyslotFile, user: string, secret: string, 
   throw new DomainError('KEYSLOT_TAMPERED', `The key slot of "${user}" has been altered`, { user });
 }
 
-export function replaceSlot(file: KeyslotFile, slot: Slot): KeyslotFile {
-  return { ...file, slots: [...file.slots.filter((other) => other.user !== slot.user), slot] };
-}
-
-export function removeSlot(file: KeyslotFile, user: string): KeyslotFile {
-  const name = slotName(user);
-  return { ...file, slots: file.slots.filter((slot) => slot.user !== name) };
-}
-
 /** The key that authenticates the audit chain head kept in this file, derived from the database key. */
 export function auditHeadKey(dbKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'pcu-audit-head/1', 32));

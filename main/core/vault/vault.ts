@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/ipc/errors';
 import { checkDatabase, createBackup } from '../backup/backup';
 import { appendAudit, auditChainHead, type Actor, type AuditEvent } from '../audit/audit-log';
 import { migrate } from '../db/migrate';
-import { DB_FILE, DB_KEY_BYTES, openDatabase, rekeyDatabase, type Db } from '../db/open';
+import { DB_FILE, DB_KEY_BYTES, isUnreadableDatabaseError, openDatabase, readDatabaseSalt, rekeyDatabase, type Db } from '../db/open';
 import { findUser, insertUser, type UserRow } from './accounts';
 import { productionKdf, type KdfPolicy } from './kdf';
 import {
@@ -131,10 +131,6 @@ export class UnitStore {
     }));
   }
 
-  async removeSlotOf(user: string): Promise<void> {
-    const name = slotName(user);
-    await this.updateKeyslots((file) => ({ ...file, slots: file.slots.filter((slot) => slot.user !== name) }));
-  }
 
   /** Proves a password without changing anything (unlocking the screen, changing one's password). */
   async verifyPassword(user: string, password: string): Promise<void> {
@@ -165,7 +161,7 @@ export class UnitStore {
     ];
     appendAudit(this.db, now, actor, { action: 'db.rekey', details: { usersToReset: usersToReset.length } });
     this.db.pragma('wal_checkpoint(TRUNCATE)');
-    const dbSalt = await readSalt(databasePath(this.options.dataDir));
+    const dbSalt = await readDatabaseSalt(databasePath(this.options.dataDir));
     if (!dbSalt) throw new Error('database file has no header after rekey');
     const head = auditChainHead(this.db);
     await this.updateKeyslots((file) => ({
@@ -208,20 +204,6 @@ export class UnitStore {
 
 export const databasePath = (dataDir: string) => path.join(dataDir, DB_FILE);
 
-async function readSalt(file: string): Promise<string | null> {
-  try {
-    const handle = await fs.open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(16);
-      const { bytesRead } = await handle.read(buffer, 0, 16, 0);
-      return bytesRead === 16 ? buffer.toString('hex') : null;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
 
 export function createVault(options: VaultOptions) {
   const settings: Required<VaultOptions> = { kdf: productionKdf, ...options };
@@ -266,7 +248,7 @@ export function createVault(options: VaultOptions) {
       })();
       // The salt lives in page 1, which WAL may still hold: write it to the main file first.
       db.pragma('wal_checkpoint(TRUNCATE)');
-      const dbSalt = await readSalt(dbFile);
+      const dbSalt = await readDatabaseSalt(dbFile);
       if (!dbSalt) throw new Error('database file has no header after setup');
       const recoveryKey = generateRecoveryKey();
       const slots = [
@@ -295,7 +277,7 @@ export function createVault(options: VaultOptions) {
     const file = await readKeyslots(dataDir);
     if (!file) throw new DomainError('NOT_SET_UP', 'This workstation has no unit yet: run the setup first');
     const dbKey = await openSlot(file, user, secret, settings.kdf);
-    const salt = await readSalt(dbFile);
+    const salt = await readDatabaseSalt(dbFile);
     if (salt === null) {
       throw new DomainError('DB_MISSING', `The database file ${dbFile} is missing or empty`, { file: dbFile, detail: dbFile });
     }
@@ -320,7 +302,7 @@ export function createVault(options: VaultOptions) {
     } catch (error) {
       db.close();
       if (error instanceof DomainError) throw error;
-      if ((error as { code?: string }).code?.startsWith('SQLITE_CORRUPT') || (error as { code?: string }).code === 'SQLITE_NOTADB') {
+      if (isUnreadableDatabaseError(error)) {
         throw new DomainError('DB_CORRUPT', `The database file ${dbFile} is damaged`, { file: dbFile, detail: dbFile });
       }
       throw error;
