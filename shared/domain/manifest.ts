@@ -5,6 +5,10 @@
  * readers, so a reader can never silently turn "21559,6" into 215596.
  */
 
+/** Files above this are refused before anything reads them (main), and never sent (renderer). */
+export const MAX_MANIFEST_MB = 100;
+export const MAX_MANIFEST_BYTES = MAX_MANIFEST_MB * 1024 * 1024;
+
 export const manifestFormats = ['xlsx', 'xls', 'ods', 'csv', 'tsv', 'cuscar'] as const;
 export type ManifestFormat = (typeof manifestFormats)[number];
 

@@ -63,3 +63,8 @@ export interface StoredManifestSummary extends Omit<ParsedManifest, 'consignment
   /** Problems of the file and of every line, in file order. */
   readonly allProblems: readonly Problem[];
 }
+
+/** The problems of the file and of every line, in file order. */
+export function allProblemsOf(manifest: Pick<ParsedManifest, 'problems' | 'consignments'>): Problem[] {
+  return [...manifest.problems, ...manifest.consignments.flatMap((line) => line.problems)];
+}

@@ -1,10 +1,10 @@
 import { translate, type Language, type MessageKey } from '../../../../shared/i18n';
 import { errorMessage } from '../../../../shared/i18n/error-message';
-import type { Problem } from '../../../../shared/domain/manifest';
+import { MAX_MANIFEST_BYTES, MAX_MANIFEST_MB, type Problem } from '../../../../shared/domain/manifest';
 import { DomainError } from '../../../../shared/ipc/errors';
 import type { Actor } from '../../audit/audit-log';
 import type { UnitStore } from '../../vault/vault';
-import type { ParsedManifest } from '../consignment';
+import { allProblemsOf } from '../consignment';
 import type { SavedMapping } from '../mapping/header-detect';
 import { loadSavedMappings } from './mapping-store';
 import { normaliseMappingKeys } from '../mapping/synonyms';
@@ -13,8 +13,13 @@ import { refuse } from './refusal';
 import type { ImportFileResult } from '../../../../shared/ipc/contract';
 import { emptyImportResult } from '../../../../shared/ipc/import-result';
 
-/** Files above this are refused before anything reads them. */
-export const MAX_MANIFEST_BYTES = 100 * 1024 * 1024;
+/** Empty and oversized files are refused before a worker is started for them. */
+function assertImportableSize(file: { readonly name: string; readonly bytes: Uint8Array }): void {
+  if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
+  if (file.bytes.length > MAX_MANIFEST_BYTES) {
+    throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_MB} MB`, { limitMb: MAX_MANIFEST_MB });
+  }
+}
 
 export type ImportedProblem = ImportFileResult['problems'][number];
 
@@ -34,9 +39,6 @@ export function describeProblem(language: Language, problem: Problem): ImportedP
   };
 }
 
-function allProblems(manifest: ParsedManifest): Problem[] {
-  return [...manifest.problems, ...manifest.consignments.flatMap((line) => line.problems)];
-}
 
 /** Reads a file in the worker and describes it, storing nothing (the mapping wizard's live preview). */
 export async function previewManifestFile(
@@ -44,10 +46,7 @@ export async function previewManifestFile(
   file: { readonly name: string; readonly bytes: Uint8Array },
   options: { readonly language: Language; readonly mappingOverride?: SavedMapping },
 ) {
-  if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
-  if (file.bytes.length > MAX_MANIFEST_BYTES) {
-    throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
-  }
+  assertImportableSize(file);
   const manifest = await parseOnly({
     fileName: file.name,
     bytes: file.bytes,
@@ -72,7 +71,7 @@ export async function previewManifestFile(
           sample: manifest.mapping.sample.map((row) => [...row]),
         }
       : null,
-    problems: allProblems(manifest).slice(0, 50).map((problem) => describeProblem(options.language, problem)),
+    problems: allProblemsOf(manifest).slice(0, 50).map((problem) => describeProblem(options.language, problem)),
   };
 }
 
@@ -101,10 +100,7 @@ export async function importManifestFile(
 ): Promise<ImportFileResult> {
   const empty = emptyImportResult(file.name);
   try {
-    if (file.bytes.length === 0) throw refuse('FILE_EMPTY', file.name, 'the file is empty');
-    if (file.bytes.length > MAX_MANIFEST_BYTES) {
-      throw refuse('FILE_TOO_LARGE', file.name, `larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`, { limitMb: MAX_MANIFEST_BYTES / 1024 / 1024 });
-    }
+    assertImportableSize(file);
     const override = options.mappingOverride ? normaliseMappingKeys(options.mappingOverride) : undefined;
     const handle = parseInWorker(
       {

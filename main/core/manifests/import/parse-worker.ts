@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../../../shared/ipc/errors';
 import type { SavedMapping } from '../mapping/header-detect';
-import type { ParsedManifest } from '../consignment';
+import { allProblemsOf, type ParsedManifest } from '../consignment';
 import { isUnreadableDatabaseError, openDatabase, type Db } from '../../db/open';
 import { commitManifest } from './commit-manifest';
 import type { CommitRequest, WorkerMessage, WorkerOutcome } from './parse-in-worker';
@@ -47,7 +47,7 @@ function storeWith(db: Db, manifest: ParsedManifest, request: CommitRequest): Wo
     return {
       kind: 'stored',
       outcome,
-      summary: { ...rest, lineCount: consignments.length, allProblems: [...manifest.problems, ...consignments.flatMap((line) => line.problems)] },
+      summary: { ...rest, lineCount: consignments.length, allProblems: allProblemsOf(manifest) },
     };
   } finally {
     db.close();

@@ -170,21 +170,27 @@ export function validateHeader(header: ManifestHeaderInput, context: ValidationC
     return parsed;
   };
   const place = (value: string | undefined, column: string) => checkPlace(value, {}, column, context, problems) ?? undefined;
+  // Each check runs once: it may add a problem.
+  const vesselName = header.vesselName?.replace(/\s+/g, ' ').trim().toUpperCase();
+  const voyage = header.voyage?.trim().toUpperCase();
+  const carrier = header.carrier?.trim();
+  const portOfLoading = place(header.portOfLoading, 'portOfLoading');
+  const portOfDischarge = place(header.portOfDischarge, 'portOfDischarge');
+  const departureDate = date(header.departureDate, 'departureDate');
+  const arrivalDate = date(header.arrivalDate, 'arrivalDate');
   const cleaned: ManifestHeaderInput = {
     mode: header.mode,
-    ...(header.vesselName?.trim() && { vesselName: header.vesselName.replace(/\s+/g, ' ').trim().toUpperCase() }),
+    ...(vesselName && { vesselName }),
     ...(imo && { imo }),
-    ...(header.voyage?.trim() && { voyage: header.voyage.trim().toUpperCase() }),
-    ...(header.carrier?.trim() && { carrier: header.carrier.trim() }),
-    ...(place(header.portOfLoading, 'portOfLoading') !== undefined && { portOfLoading: place(header.portOfLoading, 'portOfLoading') }),
-    ...(header.portOfDischarge?.trim() && { portOfDischarge: place(header.portOfDischarge, 'portOfDischarge') }),
-    ...(date(header.departureDate, 'departureDate') !== undefined && { departureDate: date(header.departureDate, 'departureDate') }),
-    ...(date(header.arrivalDate, 'arrivalDate') !== undefined && { arrivalDate: date(header.arrivalDate, 'arrivalDate') }),
+    ...(voyage && { voyage }),
+    ...(carrier && { carrier }),
+    ...(portOfLoading !== undefined && { portOfLoading }),
+    ...(portOfDischarge !== undefined && { portOfDischarge }),
+    ...(departureDate !== undefined && { departureDate }),
+    ...(arrivalDate !== undefined && { arrivalDate }),
     ...(header.sender && { sender: header.sender }),
   };
-  // The spreads above call place()/date() twice for some fields; drop duplicated problems.
-  const seen = new Set<string>();
-  return { header: cleaned, problems: problems.filter((problem) => !seen.has(JSON.stringify(problem)) && Boolean(seen.add(JSON.stringify(problem)))) };
+  return { header: cleaned, problems };
 }
 
 /**

@@ -2,6 +2,7 @@ import { errorMessage } from '../../../../../shared/i18n/error-message';
 import type { Language } from '../../../../../shared/i18n';
 import type { ImportFileResult } from '../../../../../shared/ipc/contract';
 import { emptyImportResult } from '../../../../../shared/ipc/import-result';
+import { MAX_MANIFEST_MB } from '../../../../../shared/domain/manifest';
 
 /** A file as `manifests.import` and `manifests.preview` take it. */
 export interface Upload {
@@ -9,9 +10,6 @@ export interface Upload {
   readonly dataBase64: string;
 }
 
-/** The same limit main enforces (import-service MAX_MANIFEST_BYTES); checked here so 100 MB+ never crosses IPC. */
-export const MAX_UPLOAD_MB = 100;
-export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 
 /** The contract takes at most this many files per call; more are sent in turns. */
 export const FILES_PER_CALL = 50;
@@ -40,6 +38,6 @@ export function refusedHere(language: Language, file: string, code: 'FILE_TOO_LA
   return {
     ...emptyImportResult(file),
     status: 'rejected',
-    error: { code, message: errorMessage(language, { code, message: detail, details: { file, limitMb: MAX_UPLOAD_MB, detail } }) },
+    error: { code, message: errorMessage(language, { code, message: detail, details: { file, limitMb: MAX_MANIFEST_MB, detail } }) },
   };
 }

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput, EventPayload, ImportFileResult } from '../../../../../shared/ipc/contract';
 import { useApi } from '../../../app/api-context';
 import { useI18n } from '../../../app/i18n';
-import { FILES_PER_CALL, MAX_UPLOAD_BYTES, readUpload, refusedHere, type Upload } from './file-upload';
+import { MAX_MANIFEST_BYTES } from '../../../../../shared/domain/manifest';
+import { FILES_PER_CALL, readUpload, refusedHere, type Upload } from './file-upload';
 
 /** The officer's column choices from the mapping wizard: header text as written → field, or null to leave it out. */
 export type ColumnMapping = NonNullable<ChannelInput<'manifests.import'>['mapping']>;
@@ -82,7 +83,7 @@ export function useManifestImport(): ManifestImport {
         const outcomes: ImportOutcome[] = [];
         const pending: Pending[] = [];
         sources.forEach((source, index) => {
-          if (source instanceof File && source.size > MAX_UPLOAD_BYTES) {
+          if (source instanceof File && source.size > MAX_MANIFEST_BYTES) {
             outcomes[index] = { result: refusedHere(language, source.name, 'FILE_TOO_LARGE'), upload: null };
           } else pending.push({ index, source });
         });
