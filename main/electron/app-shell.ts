@@ -59,7 +59,8 @@ function createAppLog(dataDir: string, mirrorToStderr: boolean): Log {
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp | null> {
   // IT (and the CLI) may point the app at another data directory; it must be
   // set before the single-instance lock, which is taken per userData folder.
-  const dataDirOverride = (options.env ?? process.env).PCU_DATA_DIR;
+  const env = options.env ?? process.env;
+  const dataDirOverride = env.PCU_DATA_DIR;
   if (dataDirOverride) app.setPath('userData', dataDirOverride);
   // Hazard: two instances on one data directory would both write the settings
   // file and, later, the SQLCipher database. The first instance keeps the lock.
@@ -80,7 +81,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   app.enableSandbox();
   registerAppScheme();
 
-  const isDev = isDevelopment(app.isPackaged, options.env ?? process.env);
+  const isDev = isDevelopment(app.isPackaged, env);
   const paths = builtPaths(app.getAppPath());
   let window: BrowserWindow | null = null;
 
@@ -102,7 +103,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       appVersion: app.getVersion(),
       locale: app.getLocale(),
       // `npm start` (development) and training machines (PCU_DEMO=1) offer the demo unit on first run.
-      demo: isDev || (options.env ?? process.env).PCU_DEMO === '1',
+      demo: isDev || env.PCU_DEMO === '1',
       runtime: {
         node: process.versions.node,
         electron: process.versions.electron ?? null,

@@ -20,6 +20,11 @@ describe('the layering lint rule (the runtime shows in the path)', () => {
     }
   });
 
+  it('catches electron subpaths too, but not the Electron-free app-request module the harness serves through', async () => {
+    expect(await boundaryErrors('main/core/x.ts', "import { app as x } from 'electron/main';")).not.toEqual([]);
+    expect(await boundaryErrors('test/harness/x.ts', "import { serveAppRequest as x } from '../../main/electron/app-request';")).toEqual([]);
+  });
+
   it('allows electron in the shell, the preload and the entry point', async () => {
     for (const file of ['main/electron/x.ts', 'main/preload/index.ts', 'main/index.ts']) {
       expect(await boundaryErrors(file, "import { app as x } from 'electron';"), file).toEqual([]);
