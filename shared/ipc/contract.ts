@@ -57,6 +57,7 @@ export const UserInfo = z.object({
   displayName: z.string(),
   role: Role,
   disabled: z.boolean(),
+  removed: z.boolean(),
   createdAt: z.string(),
   passwordChangedAt: z.string(),
 });
@@ -284,6 +285,12 @@ export const contract = {
     output: UserInfo,
     access: 'administrator',
     summary: 'Disable or re-enable an account.',
+  }),
+  'users.remove': channel({
+    input: z.object({ username: Username }),
+    output: UserInfo,
+    access: 'administrator',
+    summary: 'Remove an account: its key slot is deleted; its row stays so that history still names it.',
   }),
   'users.resetPassword': channel({
     input: z.object({ username: Username, newPassword: Password }),

@@ -209,3 +209,30 @@ describe('settings file damage does not touch the unit', () => {
     await expectOk(unit.services.invoke('users.list', undefined));
   });
 });
+
+describe('removing an account', () => {
+  it('deletes its key slot so it can no longer log in, keeps its name in the history, and cannot be revived', async () => {
+    await expectOk(unit.services.invoke('users.add', { username: 'aziz', displayName: 'Aziz', role: 'officer', password: 'officer password 1' }));
+    const removed = await expectOk<{ removed: boolean; disabled: boolean }>(unit.services.invoke('users.remove', { username: 'aziz' }));
+    expect(removed).toMatchObject({ removed: true, disabled: true });
+    const slots = JSON.parse(readFileSync(path.join(unit.dataDir, 'keyslots.json'), 'utf8')) as { slots: { user: string }[] };
+    expect(slots.slots.map((slot) => slot.user)).not.toContain('aziz');
+    expect(await unit.services.invoke('users.setDisabled', { username: 'aziz', disabled: false })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_USER' } });
+    expect(await unit.services.invoke('users.resetPassword', { username: 'aziz', newPassword: 'a way back in please' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_USER' },
+    });
+    expect(await unit.services.invoke('users.add', { username: 'aziz', displayName: 'Aziz 2', role: 'officer', password: 'officer password 2' })).toMatchObject({
+      ok: false,
+      error: { code: 'USER_EXISTS' },
+    });
+    expect(await unit.services.invoke('users.remove', { username: ADMIN.username })).toMatchObject({ ok: false, error: { code: 'CANNOT_REMOVE_SELF' } });
+    const history = await expectOk<{ action: string; subject: string }[]>(unit.services.invoke('audit.list', { action: 'user.' }));
+    expect(history.map((entry) => [entry.action, entry.subject])).toContainEqual(['user.remove', 'aziz']);
+    await expectOk(unit.services.invoke('session.logout', undefined));
+    expect(await unit.services.invoke('session.login', { username: 'aziz', password: 'officer password 1' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_USER' },
+    });
+  });
+});

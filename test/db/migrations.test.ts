@@ -139,3 +139,12 @@ describe('0002-bulk-goods-index', () => {
     expect(goods('bananas')).toBe(1);
   });
 });
+
+describe('0003-user-removal', () => {
+  it('adds removed_at to users, empty for existing accounts', () => {
+    migrate(db, migrations.slice(0, 2));
+    db.prepare("INSERT INTO users (username, display_name, role, created_at, password_changed_at) VALUES ('a', 'A', 'officer', 'now', 'now')").run();
+    migrate(db);
+    expect(db.prepare('SELECT removed_at FROM users').get()).toEqual({ removed_at: null });
+  });
+});

@@ -66,6 +66,13 @@ export function registerAccountCommands(program: Command, io: CliIo, run: Run): 
         printResult(io, options.json === true, { ...added });
       }),
     );
+  sessionOptions(user.command('remove <username>').description('Remove an account: its key slot is deleted, its name stays in the history')).action(
+    (username: string, options: SessionOptions) =>
+      run(async () => {
+        const removed = await withSession(options, io, (services) => call<UserInfo>(services, 'users.remove', { username }));
+        printResult(io, options.json === true, { ...removed });
+      }),
+  );
   sessionOptions(user.command('list').description('List the accounts')).action((options: SessionOptions) =>
       run(async () => {
         const users = await withSession(options, io, (services) => call<UserInfo[]>(services, 'users.list'));
@@ -73,7 +80,7 @@ export function registerAccountCommands(program: Command, io: CliIo, run: Run): 
           io.stdout(`${JSON.stringify(users, null, 2)}\n`);
         } else {
           for (const account of users) {
-            io.stdout(`${account.username.padEnd(20)} ${account.role.padEnd(14)} ${account.disabled ? 'disabled' : 'active'}  ${account.displayName}\n`);
+            io.stdout(`${account.username.padEnd(20)} ${account.role.padEnd(14)} ${account.removed ? 'removed' : account.disabled ? 'disabled' : 'active'}  ${account.displayName}\n`);
           }
         }
       }),

@@ -7,18 +7,20 @@ import {
   insertUser,
   listUsers,
   markPasswordChanged,
+  markRemoved,
   setUserDisabled,
   type UserRow,
 } from '../vault/accounts';
 import { assertAcceptablePassword } from '../vault/password-policy';
 import type { HandlerContext } from './context';
 
-type UserChannels = 'users.list' | 'users.add' | 'users.setDisabled' | 'users.resetPassword' | 'unit.settings.set';
+type UserChannels = 'users.list' | 'users.add' | 'users.setDisabled' | 'users.remove' | 'users.resetPassword' | 'unit.settings.set';
 
 export function userHandlers({ sessions, clock }: HandlerContext): Pick<Handlers, UserChannels> {
   const requireUser = (username: string): UserRow => {
     const user = findUser(sessions.store().db, username);
-    if (!user) throw new DomainError('UNKNOWN_USER', `There is no user "${username}"`, { user: username });
+    // A removed account is history, not an account: it cannot be enabled or given a password.
+    if (!user || user.removed) throw new DomainError('UNKNOWN_USER', `There is no user "${username}"`, { user: username });
     return user;
   };
 
@@ -53,6 +55,23 @@ export function userHandlers({ sessions, clock }: HandlerContext): Pick<Handlers
       );
       sessions.refreshUser();
       return updated;
+    },
+
+    'users.remove': async ({ username }) => {
+      const store = sessions.store();
+      const user = requireUser(username);
+      if (user.id === sessions.actor().userId) {
+        throw new DomainError('CANNOT_REMOVE_SELF', 'An administrator cannot remove their own account');
+      }
+      if (user.role === 'administrator' && !user.disabled && countActiveAdministrators(store.db) <= 1) {
+        throw new DomainError('LAST_ADMINISTRATOR', 'The unit must keep one active administrator');
+      }
+      // The slot first: once it is gone the account cannot log in, whatever happens next.
+      await store.removeSlotOf(user.username);
+      return store.change(sessions.actor(), { action: 'user.remove', subject: user.username }, (db) => {
+        markRemoved(db, user.id, clock());
+        return findUser(db, user.username) as UserRow;
+      });
     },
 
     'users.resetPassword': async ({ username, newPassword }) => {

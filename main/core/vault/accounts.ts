@@ -7,6 +7,8 @@ export interface UserRow {
   readonly displayName: string;
   readonly role: Role;
   readonly disabled: boolean;
+  /** Removed accounts keep their row (history names them) but have no key slot. */
+  readonly removed: boolean;
   readonly createdAt: string;
   readonly passwordChangedAt: string;
 }
@@ -19,6 +21,7 @@ interface RawUser {
   disabled: number;
   created_at: string;
   password_changed_at: string;
+  removed_at: string | null;
 }
 
 const toUser = (row: RawUser): UserRow => ({
@@ -27,6 +30,7 @@ const toUser = (row: RawUser): UserRow => ({
   displayName: row.display_name,
   role: row.role,
   disabled: row.disabled === 1,
+  removed: row.removed_at !== null,
   createdAt: row.created_at,
   passwordChangedAt: row.password_changed_at,
 });
@@ -66,12 +70,16 @@ export function setUserDisabled(db: Db, id: number, disabled: boolean): void {
   db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
 }
 
+export function markRemoved(db: Db, id: number, now: Date): void {
+  db.prepare('UPDATE users SET disabled = 1, removed_at = ? WHERE id = ?').run(now.toISOString(), id);
+}
+
 export function markPasswordChanged(db: Db, id: number, now: Date): void {
   db.prepare('UPDATE users SET password_changed_at = ? WHERE id = ?').run(now.toISOString(), id);
 }
 
 export function countActiveAdministrators(db: Db): number {
   return (
-    db.prepare("SELECT count(*) AS n FROM users WHERE role = 'administrator' AND disabled = 0").get() as { n: number }
+    db.prepare("SELECT count(*) AS n FROM users WHERE role = 'administrator' AND disabled = 0 AND removed_at IS NULL").get() as { n: number }
   ).n;
 }

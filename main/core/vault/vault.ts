@@ -131,6 +131,16 @@ export class UnitStore {
     }));
   }
 
+  /** Deletes a user's slot: nothing that user knows opens the database any more. */
+  async removeSlotOf(user: string): Promise<void> {
+    const name = slotName(user);
+    await this.updateKeyslots((file) => ({
+      ...file,
+      slots: file.slots.filter((slot) => slot.user !== name),
+      awaitingReset: file.awaitingReset.filter((waiting) => waiting !== name),
+    }));
+  }
+
 
   /** Proves a password without changing anything (unlocking the screen, changing one's password). */
   async verifyPassword(user: string, password: string): Promise<void> {

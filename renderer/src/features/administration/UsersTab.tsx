@@ -21,6 +21,7 @@ export function UsersTab() {
   const [version, setVersion] = useState(0);
   const users = useRefreshingLoad(() => api.invoke('users.list'), version);
   const [resetting, setResetting] = useState<UserInfo | null>(null);
+  const [removing, setRemoving] = useState<UserInfo | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const reload = () => setVersion((n) => n + 1);
 
@@ -36,6 +37,13 @@ export function UsersTab() {
     );
   };
 
+  const remove = (user: UserInfo) => {
+    setRemoving(null);
+    api.invoke('users.remove', { username: user.username }).then(reload, (error: unknown) =>
+      setOutcome({ kind: 'error', text: errorText(error) }),
+    );
+  };
+
   if (!users) return <p className="muted">{t('status.loading')}</p>;
   return (
     <div className="stack">
@@ -48,7 +56,22 @@ export function UsersTab() {
           setOutcome(null);
           setResetting(user);
         }}
+        onRemove={(user) => {
+          setOutcome(null);
+          setRemoving(user);
+        }}
       />
+      {removing && (
+        <div className="notice notice-warning confirm-bar" role="alertdialog" aria-label={t('users.remove')}>
+          <span>{t('users.remove.confirm', { user: removing.username })}</span>
+          <button type="button" className="secondary" onClick={() => setRemoving(null)}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="danger" onClick={() => remove(removing)}>
+            {t('users.remove.yes')}
+          </button>
+        </div>
+      )}
       {resetting && (
         <ResetPasswordForm
           key={resetting.username}

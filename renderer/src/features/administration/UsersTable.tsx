@@ -7,12 +7,14 @@ export function UsersTable({
   me,
   onToggle,
   onReset,
+  onRemove,
 }: {
   users: readonly UserInfo[];
   /** The administrator at the keyboard: no "Disable" on their own row, so nobody locks themselves out by a slip. */
   me: string;
   onToggle: (user: UserInfo) => void;
   onReset: (user: UserInfo) => void;
+  onRemove: (user: UserInfo) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -34,7 +36,7 @@ export function UsersTable({
         {users.map((user) => {
           const self = user.username.toLowerCase() === me.toLowerCase();
           return (
-            <tr key={user.id} data-user={user.username} className={user.disabled ? 'row-disabled' : undefined}>
+            <tr key={user.id} data-user={user.username} className={user.disabled || user.removed ? 'row-disabled' : undefined}>
               <td>
                 <code>{user.username}</code>
                 {self && <span className="tag">{t('users.you')}</span>}
@@ -42,21 +44,29 @@ export function UsersTable({
               <td>{user.displayName}</td>
               <td>{t(`role.${user.role}`)}</td>
               <td>
-                <span className={user.disabled ? 'status status-off' : 'status status-on'}>
-                  {t(user.disabled ? 'users.status.disabled' : 'users.status.active')}
+                <span className={user.disabled || user.removed ? 'status status-off' : 'status status-on'}>
+                  {t(user.removed ? 'users.status.removed' : user.disabled ? 'users.status.disabled' : 'users.status.active')}
                 </span>
               </td>
               <td className="nowrap">{formatLocalDateTime(user.createdAt)}</td>
               <td className="nowrap">{formatLocalDateTime(user.passwordChangedAt)}</td>
               <td className="row-actions">
-                {!self && (
+                {/* A removed account is history: nothing more to do with it. */}
+                {!self && !user.removed && (
                   <button type="button" className="small" onClick={() => onToggle(user)}>
                     {t(user.disabled ? 'users.enable' : 'users.disable')}
                   </button>
                 )}
-                <button type="button" className="small" onClick={() => onReset(user)}>
-                  {t('users.resetPassword')}
-                </button>
+                {!user.removed && (
+                  <button type="button" className="small" onClick={() => onReset(user)}>
+                    {t('users.resetPassword')}
+                  </button>
+                )}
+                {!self && !user.removed && (
+                  <button type="button" className="small" onClick={() => onRemove(user)}>
+                    {t('users.remove')}
+                  </button>
+                )}
               </td>
             </tr>
           );

@@ -10,6 +10,7 @@ export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
   'user.add': 'audit.action.user.add',
   'user.disable': 'audit.action.user.disable',
   'user.enable': 'audit.action.user.enable',
+  'user.remove': 'audit.action.user.remove',
   'user.password-changed': 'audit.action.user.password-changed',
   'user.password-reset': 'audit.action.user.password-reset',
   'session.login': 'audit.action.session.login',
