@@ -10,6 +10,7 @@ import { installApplicationMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenWebContents } from './security';
+import { electronUpdateWiring } from './updater';
 import { createMainWindow, isDevelopment } from './window';
 
 export interface StartAppOptions {
@@ -110,6 +111,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         chrome: process.versions.chrome ?? null,
       },
       log,
+      // Signed updates from the source IT configures (main/core/updates); off without a policy file.
+      updates: electronUpdateWiring(log),
     });
 
     const appSession = session.defaultSession;

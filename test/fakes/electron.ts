@@ -62,6 +62,8 @@ const state = {
   errorBoxes: [] as ErrorBox[],
   exposedInMainWorld: new Map<string, unknown>(),
   privilegedSchemes: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  /** URLs main fetched through `net.fetch` (update metadata). */
+  netFetches: [] as string[],
   /** Order of the calls that must happen before or after `ready`. */
   calls: [] as string[],
 };
@@ -430,6 +432,19 @@ export const dialog = {
   },
 };
 
+// ---------------------------------------------------------------- net
+
+/**
+ * `net.fetch` records the URL and then really fetches it with Node's fetch,
+ * so a test can point main at a server of its own on 127.0.0.1.
+ */
+export const net = {
+  fetch(input: string, init?: RequestInit): Promise<Response> {
+    state.netFetches.push(String(input));
+    return globalThis.fetch(input, init);
+  },
+};
+
 // ---------------------------------------------------------------- IPC, main side
 
 type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -551,6 +566,9 @@ export const fake = {
   get privilegedSchemes(): ReadonlyArray<{ scheme: string; privileges?: Record<string, boolean> }> {
     return state.privilegedSchemes;
   },
+  get netFetches(): readonly string[] {
+    return state.netFetches;
+  },
   get calls(): readonly string[] {
     return state.calls;
   },
@@ -564,6 +582,7 @@ export const fake = {
     state.errorBoxes = [];
     state.exposedInMainWorld = new Map();
     state.privilegedSchemes = [];
+    state.netFetches = [];
     state.calls = [];
     app.resetFake();
     protocol.handlers.clear();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import type { Timers } from '../../main/core/session/session-manager';
+import type { UpdateWiring } from '../../main/core/updates/wiring';
 import type { KdfPolicy } from '../../main/core/vault/kdf';
 import type { AppError, Result } from '../../shared/ipc/errors';
 import { createBackend, type Backend } from './backend';
@@ -52,6 +53,8 @@ export interface LaunchOptions {
   readonly kdf?: KdfPolicy;
   /** Offer the demo unit on first run, as `npm start` and training machines do. */
   readonly demo?: boolean;
+  /** Program updates over a fake updater (test/fakes/updater.ts); off when absent. */
+  readonly updates?: UpdateWiring;
 }
 
 /**
@@ -69,6 +72,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.demo ? { demo: true } : {}),
+    ...(options.updates ? { updates: options.updates } : {}),
   });
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'pcu-chromium-'));
   let server: StaticServer | undefined;

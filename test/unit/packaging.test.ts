@@ -8,6 +8,7 @@ import { Arch, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { targets } from '../../main/build/targets';
+import { RELEASE_PRODUCT_ID } from '../../main/core/updates/release-product';
 import { flipPackagedFuses, type FuseTool } from '../../main/packaging/after-pack';
 import {
   builderArch,
@@ -109,7 +110,10 @@ describe('electron-builder.yml', () => {
 
   it('builds an assisted, per-machine NSIS installer for Windows', () => {
     const config = builderConfig();
-    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.win?.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'msi', arch: ['x64'] },
+    ]);
     expect(config.nsis).toMatchObject({
       oneClick: false,
       perMachine: true,
@@ -118,6 +122,12 @@ describe('electron-builder.yml', () => {
       runAfterFinish: false,
       deleteAppDataOnUninstall: false,
     });
+  });
+
+  it('builds a per-machine MSI for Group Policy, with a fixed upgrade code so each MSI replaces the last', () => {
+    const msi = builderConfig().msi;
+    expect(msi).toMatchObject({ perMachine: true, oneClick: false, runAfterFinish: false, artifactName: 'PCU-Workstation-${version}.${ext}' });
+    expect(msi?.upgradeCode).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
   });
 
   it('builds an AppImage and a deb for Linux, with the desktop metadata a deb needs', () => {
@@ -131,6 +141,8 @@ describe('electron-builder.yml', () => {
 
   it('rebuilds native modules for Electron at packaging time only, never on npm install', () => {
     expect(builderConfig().npmRebuild).toBe(true);
+    // From the package's sources, never a prebuilt binary downloaded while packaging.
+    expect(builderConfig().buildDependenciesFromSource).toBe(true);
     // Tests run on Node 20's ABI: an install-time rebuild for Electron's ABI breaks them.
     for (const hook of ['preinstall', 'install', 'postinstall']) {
       expect(packageJson.scripts, hook).not.toHaveProperty(hook);
@@ -147,9 +159,21 @@ describe('electron-builder.yml', () => {
     expect(existsSync(path.join(root, 'main/packaging/after-pack.ts'))).toBe(true);
   });
 
-  it('bakes no update feed into the installers', () => {
-    // null, not absent: absent lets a GH_TOKEN in the build environment publish to GitHub.
-    expect(builderConfig().publish).toBeNull();
+  it('writes update metadata for the generic provider, with a feed URL that can never resolve', () => {
+    // Stated, not absent: absent lets a GH_TOKEN in the build environment publish to GitHub.
+    // The app always replaces the URL with the source IT configures (main/core/updates).
+    expect(builderConfig().publish).toEqual({ provider: 'generic', url: 'https://updates.invalid/pcu-workstation/', channel: 'latest' });
+  });
+
+  it('names the product the release signatures carry, and ships the pinned release key inside app.asar', () => {
+    const config = builderConfig();
+    expect(config.appId).toBe(RELEASE_PRODUCT_ID);
+    const files = config.files as string[];
+    expect(files).toContain('resources/**');
+    expect(files.filter((pattern) => pattern.startsWith('!resources/'))).toEqual(['!resources/build/**']);
+    expect(existsSync(path.join(root, 'resources/update/release-public-key.pem'))).toBe(true);
+    // Inside the asar, so the integrity fuse covers it: never unpacked beside it.
+    expect(config.asarUnpack).not.toContain('resources/**');
   });
 });
 

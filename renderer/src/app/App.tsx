@@ -7,6 +7,7 @@ import { CasesPage } from '../features/cases/CasesPage';
 import { ManifestsPage } from '../features/manifests/ManifestsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { TargetingPage } from '../features/targeting/TargetingPage';
+import { UpdateIndicator } from '../features/updates/UpdateIndicator';
 import { useApi } from './api-context';
 import { useI18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -82,6 +83,7 @@ export function App() {
       <footer className="statusbar">
         <span>{t('status.offline')}</span>
         <span className="topbar-spacer" />
+        <UpdateIndicator />
         <span>{t('status.ready')}</span>
       </footer>
     </div>

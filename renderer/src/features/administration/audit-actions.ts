@@ -26,6 +26,14 @@ export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
   'manifest.import': 'audit.action.manifest.import',
   'manifest.amendment': 'audit.action.manifest.amendment',
   'manifest.duplicate': 'audit.action.manifest.duplicate',
+  'update.check': 'audit.action.update.check',
+  'update.verified': 'audit.action.update.verified',
+  'update.up-to-date': 'audit.action.update.up-to-date',
+  'update.refused': 'audit.action.update.refused',
+  'update.failed': 'audit.action.update.failed',
+  'update.downloaded': 'audit.action.update.downloaded',
+  'update.install': 'audit.action.update.install',
+  'update.version': 'audit.action.update.version',
 };
 
 export function auditActionTitle(t: Translate, action: string): string {
@@ -40,6 +48,7 @@ export const auditActionGroups: readonly { prefix: string; title: MessageKey }[]
   { prefix: 'unit.', title: 'audit.group.unit' },
   { prefix: 'access.', title: 'audit.group.access' },
   { prefix: 'manifest.', title: 'audit.group.manifest' },
+  { prefix: 'update.', title: 'audit.group.update' },
 ];
 
 /** An entry's details in one line: `role: officer, files: 2`. */
