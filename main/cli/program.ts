@@ -6,6 +6,9 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerImportCommand } from './commands/import';
 import { registerInfo } from './commands/info';
 import { registerMaintenanceCommands, VerdictFailed } from './commands/maintenance';
+import { registerReleaseCommands } from './commands/release';
+import { registerUpdateCommands } from './commands/update';
+import { registerTargetingCommands } from './commands/targeting';
 import { CliError, printError, type CliIo } from './io';
 
 /**
@@ -46,6 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAccountCommands(program, io, run);
   registerMaintenanceCommands(program, io, run);
   registerImportCommand(program, io, run);
+  registerReleaseCommands(program, io, run);
+  registerUpdateCommands(program, io, run);
+  registerTargetingCommands(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -7,11 +7,15 @@ import { createEventBus, type EventBus } from './events';
 import type { HandlerContext } from './handlers/context';
 import { maintenanceHandlers } from './handlers/audit-handlers';
 import { manifestHandlers } from './handlers/manifest-handlers';
+import { riskHandlers } from './handlers/risk-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { updateHandlers } from './handlers/update-handlers';
 import { userHandlers } from './handlers/user-handlers';
 import { describeError, silentLog, type Log } from './log';
 import { createSessionManager, systemTimers, type SessionManager, type Timers } from './session/session-manager';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import type { UpdateService } from './updates/update-service';
+import { createUpdates, type UpdateWiring } from './updates/wiring';
 import type { KdfPolicy } from './vault/kdf';
 import { createVault, type Vault } from './vault/vault';
 
@@ -29,6 +33,8 @@ export interface ServicesOptions {
   readonly kdf?: KdfPolicy;
   /** Offer the demo unit on first run (`npm start`, training machines; never set by an installer). */
   readonly demo?: boolean;
+  /** Program updates (the Electron app, and tests with a fake updater); without it updates are off. */
+  readonly updates?: UpdateWiring;
 }
 
 export interface Services {
@@ -38,6 +44,8 @@ export interface Services {
   readonly handlers: Handlers;
   readonly vault: Vault;
   readonly sessions: SessionManager;
+  /** Program updates; null where this runtime has none (CLI, most tests). */
+  readonly updates: UpdateService | null;
   /** The one entry point for the renderer: Electron IPC and the test harness both call this. */
   invoke(channel: unknown, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
@@ -59,6 +67,9 @@ export function createServices(options: ServicesOptions): Services {
   const runtime = options.runtime ?? { node: process.versions.node, electron: null, chrome: null };
   const vault = createVault({ dataDir: options.dataDir, clock, ...(options.kdf ? { kdf: options.kdf } : {}) });
   const sessions = createSessionManager({ vault, events, clock, timers: options.timers ?? systemTimers, log, demoAvailable: options.demo ?? false });
+  const updates = options.updates
+    ? createUpdates(options.updates, { appVersion: options.appVersion, platform, sessions, events, clock, timers: options.timers ?? systemTimers, log })
+    : null;
   const context: HandlerContext = { vault, sessions, events, clock, log, appVersion: options.appVersion, demo: options.demo ?? false,
     language: async () => (await settings.read().catch(() => ({ language: languageFromLocale(options.locale) }))).language,
   };
@@ -82,6 +93,8 @@ export function createServices(options: ServicesOptions): Services {
     ...userHandlers(context),
     ...maintenanceHandlers(context),
     ...manifestHandlers(context),
+    ...updateHandlers(context, updates),
+    ...riskHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is
   // not a bug but something the officer and IT must be told about.
@@ -130,8 +143,12 @@ export function createServices(options: ServicesOptions): Services {
     handlers,
     vault,
     sessions,
+    updates,
     invoke,
-    close: () => sessions.end(),
+    close: async () => {
+      await updates?.stop();
+      await sessions.end();
+    },
   };
 }
 

@@ -1,4 +1,8 @@
 import { manifestsEn } from './manifests.en';
+import { riskEn } from './risk.en';
+import { updateEn } from './update.en';
+import { targetingEn } from './targeting.en';
+import { targetingAdminEn } from './targeting-admin.en';
 
 /**
  * English catalogue: the reference. Every key here must exist in every other
@@ -7,6 +11,10 @@ import { manifestsEn } from './manifests.en';
  */
 export const en = {
   ...manifestsEn,
+  ...riskEn,
+  ...updateEn,
+  ...targetingEn,
+  ...targetingAdminEn,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Risk targeting and casework for Port Control Units and Air Cargo Control Units',
 

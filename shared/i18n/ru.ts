@@ -1,8 +1,16 @@
 import type { Catalogue } from './catalogue';
 import { manifestsRu } from './manifests.ru';
+import { riskRu } from './risk.ru';
+import { updateRu } from './update.ru';
+import { targetingRu } from './targeting.ru';
+import { targetingAdminRu } from './targeting-admin.ru';
 
 export const ru: Catalogue = {
   ...manifestsRu,
+  ...riskRu,
+  ...updateRu,
+  ...targetingRu,
+  ...targetingAdminRu,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Выбор объектов контроля и ведение дел для портовых и авиагрузовых групп контроля',
 

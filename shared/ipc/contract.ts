@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Role, type Access } from '../domain/roles';
 import { Language } from '../i18n/languages';
+import { UpdateStatus } from './update-status';
+import { riskChannels } from './risk-contract';
 
 /**
  * The one table of IPC channels. Channel names exist only here: the preload,
@@ -168,6 +170,8 @@ export const ImportFileResult = z.object({
   totalGrossWeightKg: z.string(),
   problems: z.array(ImportedProblem),
   amendment: AmendmentInfo.nullable(),
+  /** How the lines scored under the active profile; null when scoring failed (the manifest is kept; re-score it). */
+  scoring: z.object({ red: z.number().int(), yellow: z.number().int(), green: z.number().int(), watchlistHits: z.number().int() }).nullable().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type ImportFileResult = z.infer<typeof ImportFileResult>;
@@ -405,6 +409,25 @@ export const contract = {
     access: 'administrator',
     summary: 'Check every page\'s authentication code and the database structure.',
   }),
+  'update.status': channel({
+    input: NoInput,
+    output: UpdateStatus,
+    access: 'officer',
+    summary: 'The program update\'s state for the status bar: available, downloading with progress, ready, refused and why.',
+  }),
+  'update.check': channel({
+    input: NoInput,
+    output: UpdateStatus,
+    access: 'administrator',
+    summary: 'Check the update source IT configured, now; resolves once the release is decided (a download goes on, reported by update.status events).',
+  }),
+  'update.install': channel({
+    input: NoInput,
+    output: UpdateStatus,
+    access: 'administrator',
+    summary: 'Quit and install the downloaded update that passed the signature and checksum checks.',
+  }),
+  ...riskChannels,
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */
@@ -428,6 +451,10 @@ export const events = {
   'app.navigate': {
     payload: Navigation,
     summary: 'Open a section of the window, asked for outside the page (e.g. Help > About in the application menu).',
+  },
+  'update.status': {
+    payload: UpdateStatus,
+    summary: 'The program update changed state (checking, downloading with progress, ready, refused and why).',
   },
 } as const;
 

@@ -58,6 +58,17 @@ export const errorCodes = [
   'IMPORT_OUT_OF_MEMORY',
   'IMPORT_CANCELLED',
   'FILE_UNREADABLE',
+  // Program updates and release signing
+  'UPDATE_NOT_CONFIGURED',
+  'UPDATE_NOT_READY',
+  'RELEASE_KEY_INVALID',
+  'RELEASE_KEY_EXISTS',
+  'RELEASE_NOTHING_TO_SIGN',
+  'RELEASE_INSTALLER_MISMATCH',
+  // Risk engine and targeting
+  'REFERENCE_TABLE_INVALID',
+  'PROFILE_INVALID',
+  'NOT_FOUND',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

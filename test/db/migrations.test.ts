@@ -148,3 +148,29 @@ describe('0003-user-removal', () => {
     expect(db.prepare('SELECT removed_at FROM users').get()).toEqual({ removed_at: null });
   });
 });
+
+describe('0004-risk-engine', () => {
+  it('keeps existing watch-list entries and their hits, and accepts seal entries afterwards', () => {
+    migrate(db, migrations.slice(0, 3));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'officer', 'now', 'now');
+      INSERT INTO manifests (id, sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg)
+        VALUES (1, 'x', 'f.csv', 'csv', 'now', 1, 1, 1, '0');
+      INSERT INTO consignments (id, manifest_id, line_no, source_ref) VALUES (1, 1, 1, 'R2');
+      INSERT INTO profiles (id, name, created_at) VALUES (1, 'p', 'now');
+      INSERT INTO profile_versions (id, profile_id, version, red_threshold, yellow_threshold, created_at) VALUES (1, 1, 1, 60, 30, 'now');
+      INSERT INTO scores (id, consignment_id, profile_version_id, total, band, scored_at) VALUES (1, 1, 1, 70, 'red', 'now');
+      INSERT INTO watch_lists (id, name, created_at) VALUES (1, 'local', 'now');
+      INSERT INTO watch_list_entries (id, watch_list_id, kind, value, value_normalised, severity, reason, created_at)
+        VALUES (7, 1, 'party', 'OOO Romashka', 'romashka', 'high', 'intelligence', 'now');
+      INSERT INTO watch_list_hits (score_id, entry_id, weight, evidence_json) VALUES (1, 7, 70, '{}');
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT id, value, severity FROM watch_list_entries').all()).toEqual([{ id: 7, value: 'OOO Romashka', severity: 'high' }]);
+    expect(db.prepare('SELECT entry_id FROM watch_list_hits').all()).toEqual([{ entry_id: 7 }]);
+    db.prepare("INSERT INTO watch_list_entries (watch_list_id, kind, value, value_normalised, severity, reason, created_at) VALUES (1, 'seal', 'EU123', 'EU123', 'low', 'r', 'now')").run();
+    expect(() => db.prepare('DELETE FROM watch_list_entries WHERE id = 7').run()).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT random_pick FROM scores').get()).toEqual({ random_pick: 0 });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -55,7 +55,7 @@ describe('app shell in Chromium over the real services', () => {
 
   it('switches to Russian, and the choice survives a reload and is stored in the data directory', async () => {
     const { page } = app;
-    await page.getByRole('combobox').selectOption('ru');
+    await page.locator('.language-switch select').selectOption('ru');
     await expect.poll(() => navButton(page, 'targeting').locator('.nav-title').textContent()).toBe('Отбор');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
 
@@ -122,7 +122,7 @@ describe('app shell in Chromium over the real services', () => {
     await saveScreen(page, 'en-about-error');
 
     // The rest of the workstation still works, and the message follows the language.
-    await page.getByRole('combobox').selectOption('ru');
+    await page.locator('.language-switch select').selectOption('ru');
     await expect.poll(() => alert.textContent()).toContain('Не удалось показать этот экран');
     await saveScreen(page, 'ru-about-error');
 

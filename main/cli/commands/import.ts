@@ -7,6 +7,7 @@ import { lineFields } from '../../core/manifests/mapping/fields';
 import { importManifestFile, rejectedResult, type ImportFileResult } from '../../core/manifests/import/import-service';
 import type { SavedMapping } from '../../core/manifests/mapping/header-detect';
 import { normaliseMappingKeys } from '../../core/manifests/mapping/synonyms';
+import { scoreImported } from '../../core/risk/risk-service';
 import type { CliIo } from '../io';
 import { sessionOptions } from '../options';
 import { withSession, type SessionOptions } from '../session';
@@ -66,7 +67,11 @@ export function registerImportCommand(program: Command, io: CliIo, run: Run): vo
               ...(mapping ? { mappingOverride: mapping } : {}),
               ...(options.sender ? { sender: options.sender } : {}),
             });
-            out.push({ ...result, file });
+            const scoring =
+              result.status === 'imported' && result.manifestId !== null
+                ? { scoring: await scoreImported(store, actor, () => new Date(), result.manifestId, (error) => io.stderr(`pcu: scoring failed: ${String((error as Error).message ?? error)}\n`)) }
+                : {};
+            out.push({ ...result, ...scoring, file });
           }
           return out;
         });

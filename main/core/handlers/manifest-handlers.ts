@@ -4,11 +4,13 @@ import { translate, type MessageKey } from '../../../shared/i18n';
 import type { Problem } from '../../../shared/domain/manifest';
 import { importManifestFile, previewManifestFile } from '../manifests/import/import-service';
 import type { HandlerContext } from './context';
+import { scoreImported } from '../risk/risk-service';
+import { describeError } from '../log';
 import { listManifests, getManifestRow } from '../manifests/manifest-repository';
 
 type ManifestChannels = 'manifests.import' | 'manifests.preview' | 'manifests.cancelImport' | 'manifests.list' | 'manifests.get';
 
-export function manifestHandlers({ sessions, events, clock, language }: HandlerContext): Pick<Handlers, ManifestChannels> {
+export function manifestHandlers({ sessions, events, clock, language, log }: HandlerContext): Pick<Handlers, ManifestChannels> {
   let cancelCurrent: (() => void) | null = null;
   let cancelled = false;
 
@@ -34,7 +36,11 @@ export function manifestHandlers({ sessions, events, clock, language }: HandlerC
             events.emit('manifests.importProgress', { file: file.name, fileIndex, files: files.length, stage, done, total }),
         });
         cancelCurrent = null;
-        results.push(result);
+        results.push(
+          result.status === 'imported' && result.manifestId !== null
+            ? { ...result, scoring: await scoreImported(store, actor, clock, result.manifestId, (error) => log.error('scoring failed', describeError(error))) }
+            : result,
+        );
       }
       return results;
     },

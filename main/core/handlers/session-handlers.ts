@@ -1,6 +1,9 @@
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { DomainError } from '../../../shared/ipc/errors';
-import { demoAccounts, demoUnit } from '../demo/demo-unit';
+import { demoAccounts, demoUnit, demoWatchlist } from '../demo/demo-unit';
+import { addWatchEntries } from '../risk/watchlist-store';
+import { scoreImported } from '../risk/risk-service';
+import { describeError } from '../log';
 import { readSampleManifests } from '../demo/sample-manifests';
 import { importManifestFile } from '../manifests/import/import-service';
 import { insertUser, markPasswordChanged } from '../vault/accounts';
@@ -18,7 +21,7 @@ type SessionChannels =
   | 'session.touch'
   | 'session.changePassword';
 
-export function sessionHandlers({ vault, sessions, demo, clock, language }: HandlerContext): Pick<Handlers, SessionChannels> {
+export function sessionHandlers({ vault, sessions, demo, clock, language, log }: HandlerContext): Pick<Handlers, SessionChannels> {
   return {
     'session.status': () => sessions.status(),
 
@@ -46,9 +49,16 @@ export function sessionHandlers({ vault, sessions, demo, clock, language }: Hand
         );
       }
       const session = await sessions.begin(store, adminRow);
-      // A demo unit with nothing in it shows nothing: load the sample manifests as its administrator.
+      const actor = { userId: adminRow.id, userName: adminRow.username };
+      // A demo unit with nothing in it shows nothing: watch-list entries, then the sample manifests, scored, as its administrator.
+      await store.change(actor, { action: 'watchlist.added', subject: 'watchlist', details: { entries: demoWatchlist.length, demo: true } }, (db) =>
+        addWatchEntries(db, demoWatchlist, clock().toISOString(), adminRow.id),
+      );
       for (const sample of await readSampleManifests()) {
-        await importManifestFile(store, { userId: adminRow.id, userName: adminRow.username }, sample, { language: await language(), clock });
+        const result = await importManifestFile(store, actor, sample, { language: await language(), clock });
+        if (result.status === 'imported' && result.manifestId !== null) {
+          await scoreImported(store, actor, clock, result.manifestId, (error) => log.error('demo scoring failed', describeError(error)));
+        }
       }
       return { recoveryKey, session, accounts: demoAccounts.map(({ username, password, role }) => ({ username, password, role })) };
     },
