@@ -106,6 +106,11 @@ export const targetingEn = {
   'watchlistCsv.problem.WATCH_CSV_REASON_EMPTY': '{file}, row {row}, {field}: a reason is required.',
   'watchlistCsv.problem.WATCH_CSV_EXPIRES_INVALID': '{file}, row {row}, {field}: “{value}” is not a date (YYYY-MM-DD or DD.MM.YYYY).',
   'watchlistCsv.problem.WATCH_CSV_DUPLICATE': '{file}, row {row}, {field}: “{value}” is already on row {firstRow}.',
+  'targeting.watchLine.open': 'Add to watch list…',
+  'targeting.watchLine.title': 'Add from this line to the watch list',
+  'targeting.watchLine.what': 'What to watch',
+  'targeting.watchLine.rescoreHint': 'New entries score lines imported from now on; re-score to apply them to lines already loaded.',
+  'targeting.watchLine.done': { one: '{count} entry added to the watch list.', other: '{count} entries added to the watch list.' },
   'common.yes': 'yes',
   'common.no': 'no',
 } as const;

@@ -113,6 +113,11 @@ export const targetingRu: Keys = {
   'watchlistCsv.problem.WATCH_CSV_REASON_EMPTY': '{file}, строка {row}, {field}: причина обязательна.',
   'watchlistCsv.problem.WATCH_CSV_EXPIRES_INVALID': '{file}, строка {row}, {field}: «{value}» — не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).',
   'watchlistCsv.problem.WATCH_CSV_DUPLICATE': '{file}, строка {row}, {field}: «{value}» уже есть в строке {firstRow}.',
+  'targeting.watchLine.open': 'В список наблюдения…',
+  'targeting.watchLine.title': 'Добавить из этой строки в список наблюдения',
+  'targeting.watchLine.what': 'Что взять под наблюдение',
+  'targeting.watchLine.rescoreHint': 'Новые записи учитываются при оценке строк, загруженных с этого момента; чтобы применить их к уже загруженным, пересчитайте.',
+  'targeting.watchLine.done': { one: 'В список наблюдения добавлена {count} запись.', few: 'В список наблюдения добавлены {count} записи.', many: 'В список наблюдения добавлено {count} записей.', other: 'В список наблюдения добавлено {count} записи.' },
   'common.yes': 'да',
   'common.no': 'нет',
 };

@@ -107,6 +107,24 @@ describe('targeting workspace', () => {
     await expect.poll(() => page.locator('.workspace-bar').textContent()).not.toMatch(/^1 line/);
   });
 
+  it('puts the line’s consignee on the watch list from the detail panel, with a reason', async () => {
+    await row(page, 3).click();
+    const consignee = (await row(page, 3).locator('.col-consignee').textContent()) ?? '';
+    await button(detail(page), 'Add to watch list…').click();
+    const watch = page.locator('dialog.watch-from-line');
+    await watch.waitFor();
+    expect(await watch.locator('input[type="checkbox"]').first().isChecked()).toBe(true);
+    await button(watch, 'Add to watch list').click();
+    expect(await watch.locator('.field-error').textContent()).toContain('Give a reason');
+    await watch.getByLabel('Reason', { exact: true }).fill('Seen in a partner unit bulletin');
+    await saveScreen(page, 'en-targeting-watch-line');
+    await button(watch, 'Add to watch list').click();
+    await watch.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.workspace > .notice').textContent()).toContain('1 entry added');
+    const entries = await app.backend.services.invoke('watchlist.list', { includeRemoved: false });
+    expect(entries.ok && (entries.value as { value: string; reason: string }[]).some((entry) => entry.value === consignee && entry.reason === 'Seen in a partner unit bulletin')).toBe(true);
+  });
+
   it('speaks Russian throughout', async () => {
     await page.locator('.language-switch select').selectOption('ru');
     await expect.poll(() => heading(page).textContent()).toBe('Отбор');

@@ -6,6 +6,20 @@ import { useI18n } from '../../../app/i18n';
 import { useRefreshingLoad } from '../../../components/useRefreshingLoad';
 import { formatLocalDateTime } from '../../../format/datetime';
 import { LaneBadge } from './LaneBadge';
+import type { WatchCandidate } from './WatchFromLineDialog';
+
+/** What of this line could go on a watch list, consignee first (the usual case). */
+function watchCandidates(detail: Detail, t: (key: MessageKey) => string): WatchCandidate[] {
+  const { line } = detail;
+  const list: WatchCandidate[] = [];
+  if (line.consignee) list.push({ kind: 'party', value: line.consignee.name, label: t('targeting.detail.consignee') });
+  if (line.shipper) list.push({ kind: 'party', value: line.shipper.name, label: t('targeting.detail.shipper') });
+  if (line.container) list.push({ kind: 'container', value: line.container, label: t('targeting.column.container') });
+  if (line.bl) list.push({ kind: 'bl', value: line.bl, label: t('targeting.column.bl') });
+  for (const seal of line.seals) list.push({ kind: 'seal', value: seal, label: t('targeting.detail.seals') });
+  if (line.imo) list.push({ kind: 'vessel', value: line.imo, label: t('targeting.detail.imo') });
+  return list;
+}
 
 function Facts({ items }: { items: readonly [string, ReactNode][] }) {
   return (
@@ -43,7 +57,17 @@ function Party({ label, party }: { label: string; party: Detail['line']['consign
  * with how strongly they matched, the parties, the route port by port, goods,
  * equipment, the consignee's history, amendments and earlier decisions.
  */
-export function TargetDetail({ consignmentId, version, onDecide }: { consignmentId: number; version: number; onDecide: (choice: 'select' | 'waive') => void }) {
+export function TargetDetail({
+  consignmentId,
+  version,
+  onDecide,
+  onWatch,
+}: {
+  consignmentId: number;
+  version: number;
+  onDecide: (choice: 'select' | 'waive') => void;
+  onWatch: (candidates: WatchCandidate[]) => void;
+}) {
   const api = useApi();
   const { t, language } = useI18n();
   const detail = useRefreshingLoad(() => api.invoke('targets.detail', { consignmentId }), `${consignmentId}:${version}:${language}`);
@@ -70,6 +94,9 @@ export function TargetDetail({ consignmentId, version, onDecide }: { consignment
         </button>
         <button type="button" className="secondary" onClick={() => onDecide('waive')} aria-keyshortcuts="W">
           {t('targeting.decide.waive')} <kbd>W</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={() => onWatch(watchCandidates(detail, t))}>
+          {t('targeting.watchLine.open')}
         </button>
       </div>
       {score?.randomPick && <p className="notice notice-info">{t('targeting.randomPick.explain')}</p>}

@@ -6,6 +6,7 @@ import { useErrorText } from '../../../components/api-errors';
 import { EmptyPanel } from '../../../components/EmptyState';
 import { Notice } from '../../../components/Notice';
 import { DecisionDialog, type DecisionChoice } from './DecisionDialog';
+import { WatchFromLineDialog, type WatchCandidate } from './WatchFromLineDialog';
 import { TargetDetail } from './TargetDetail';
 import { TargetFilters } from './TargetFilters';
 import { TargetList } from './TargetList';
@@ -23,6 +24,7 @@ export function Workspace() {
   const [detailVersion, setDetailVersion] = useState(0);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [rescoring, setRescoring] = useState(false);
+  const [watching, setWatching] = useState<WatchCandidate[] | null>(null);
   const pages = useTargetPages(filter, sort);
   // Back to the list once the decision dialog has left the page (a modal dialog keeps focus while it is there).
   const wasDeciding = useRef(false);
@@ -89,12 +91,27 @@ export function Workspace() {
           />
           <aside className="workspace-detail" aria-label={t('targeting.detail.label')}>
             {current ? (
-              <TargetDetail consignmentId={current.id} version={detailVersion} onDecide={(choice) => setDeciding({ row: current, choice })} />
+              <TargetDetail
+                consignmentId={current.id}
+                version={detailVersion}
+                onDecide={(choice) => setDeciding({ row: current, choice })}
+                onWatch={setWatching}
+              />
             ) : (
               <p className="muted">{t('status.loading')}</p>
             )}
           </aside>
         </div>
+      )}
+      {watching && (
+        <WatchFromLineDialog
+          candidates={watching}
+          onClose={() => setWatching(null)}
+          onDone={(count) => {
+            setWatching(null);
+            setNotice({ kind: 'success', text: t('targeting.watchLine.done', { count }) });
+          }}
+        />
       )}
       {deciding && (
         <DecisionDialog
