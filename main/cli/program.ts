@@ -9,6 +9,7 @@ import { registerMaintenanceCommands, VerdictFailed } from './commands/maintenan
 import { registerReleaseCommands } from './commands/release';
 import { registerUpdateCommands } from './commands/update';
 import { registerTargetingCommands } from './commands/targeting';
+import { registerCaseworkCommands } from './commands/casework';
 import { CliError, printError, type CliIo } from './io';
 
 /**
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerReleaseCommands(program, io, run);
   registerUpdateCommands(program, io, run);
   registerTargetingCommands(program, io, run);
+  registerCaseworkCommands(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

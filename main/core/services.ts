@@ -8,6 +8,7 @@ import type { HandlerContext } from './handlers/context';
 import { maintenanceHandlers } from './handlers/audit-handlers';
 import { manifestHandlers } from './handlers/manifest-handlers';
 import { riskHandlers } from './handlers/risk-handlers';
+import { caseworkHandlers } from './handlers/casework-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { updateHandlers } from './handlers/update-handlers';
 import { userHandlers } from './handlers/user-handlers';
@@ -95,6 +96,7 @@ export function createServices(options: ServicesOptions): Services {
     ...manifestHandlers(context),
     ...updateHandlers(context, updates),
     ...riskHandlers(context),
+    ...caseworkHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is
   // not a bug but something the officer and IT must be told about.

@@ -3,6 +3,8 @@ import { riskEn } from './risk.en';
 import { updateEn } from './update.en';
 import { targetingEn } from './targeting.en';
 import { targetingAdminEn } from './targeting-admin.en';
+import { caseworkErrorsEn } from './casework-errors.en';
+import { caseworkEn } from './casework.en';
 
 /**
  * English catalogue: the reference. Every key here must exist in every other
@@ -15,6 +17,8 @@ export const en = {
   ...updateEn,
   ...targetingEn,
   ...targetingAdminEn,
+  ...caseworkErrorsEn,
+  ...caseworkEn,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Risk targeting and casework for Port Control Units and Air Cargo Control Units',
 
@@ -113,11 +117,11 @@ export const en = {
 
   'demo.title': 'Training: demo unit',
   'demo.body':
-    'Instead of a real unit, create a demo unit with an administrator, a supervisor and an officer whose passwords are published. For training only: never enter real case data in it.',
+    'Instead of a real unit, create a demo unit with an administrator, a supervisor and an officer (passwords generated and shown once), the sample manifests and one worked case. For training only: never enter real case data in it.',
   'demo.create': 'Create demo unit',
   'demo.busy': 'Creating the demo unit…',
   'demo.created.title': 'Demo unit created',
-  'demo.created.body': 'Log in with these published training accounts. Do not enter real case data in this unit.',
+  'demo.created.body': 'Log in with these training accounts. Write the passwords down now: they are shown only once. Do not enter real case data in this unit.',
 
   'recovery.title': 'Recovery key',
   'recovery.intro':

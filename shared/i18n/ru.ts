@@ -4,6 +4,8 @@ import { riskRu } from './risk.ru';
 import { updateRu } from './update.ru';
 import { targetingRu } from './targeting.ru';
 import { targetingAdminRu } from './targeting-admin.ru';
+import { caseworkErrorsRu } from './casework-errors.ru';
+import { caseworkRu } from './casework.ru';
 
 export const ru: Catalogue = {
   ...manifestsRu,
@@ -11,6 +13,8 @@ export const ru: Catalogue = {
   ...updateRu,
   ...targetingRu,
   ...targetingAdminRu,
+  ...caseworkErrorsRu,
+  ...caseworkRu,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Выбор объектов контроля и ведение дел для портовых и авиагрузовых групп контроля',
 
@@ -109,11 +113,11 @@ export const ru: Catalogue = {
 
   'demo.title': 'Обучение: демонстрационная группа',
   'demo.body':
-    'Вместо настоящей группы можно создать демонстрационную с администратором, руководителем и инспектором, пароли которых опубликованы. Только для обучения: не вносите в неё реальные материалы дел.',
+    'Вместо настоящей группы можно создать демонстрационную: с администратором, руководителем и инспектором (пароли создаются автоматически и показываются один раз), образцами манифестов и одним оформленным делом. Только для обучения: не вносите в неё реальные материалы дел.',
   'demo.create': 'Создать демонстрационную группу',
   'demo.busy': 'Создание демонстрационной группы…',
   'demo.created.title': 'Демонстрационная группа создана',
-  'demo.created.body': 'Входите под этими опубликованными учебными учётными записями. Не вносите в эту группу реальные материалы дел.',
+  'demo.created.body': 'Входите под этими учебными учётными записями. Запишите пароли сейчас: они показываются только один раз. Не вносите в эту группу реальные материалы дел.',
 
   'recovery.title': 'Ключ восстановления',
   'recovery.intro':

@@ -3,6 +3,7 @@ import { Role, type Access } from '../domain/roles';
 import { Language } from '../i18n/languages';
 import { UpdateStatus } from './update-status';
 import { riskChannels } from './risk-contract';
+import { caseworkChannels } from './casework-contract';
 
 /**
  * The one table of IPC channels. Channel names exist only here: the preload,
@@ -234,7 +235,7 @@ export const contract = {
       accounts: z.array(z.object({ username: z.string(), password: z.string(), role: Role })),
     }),
     access: 'public',
-    summary: 'First run of a development or training start only: create a demo unit with published demo accounts.',
+    summary: 'First run of a development or training start only: create the demo unit (accounts admin, supervisor, officer with passwords generated and returned once, sample manifests, one worked case).',
   }),
   'session.login': channel({
     input: z.object({ username: Username, password: Password }),
@@ -428,6 +429,7 @@ export const contract = {
     summary: 'Quit and install the downloaded update that passed the signature and checksum checks.',
   }),
   ...riskChannels,
+  ...caseworkChannels,
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */

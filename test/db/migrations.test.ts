@@ -174,3 +174,37 @@ describe('0004-risk-engine', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0005-casework', () => {
+  it('keeps existing casework rows, adds append-only voids, and lets an examination receive only its approval, once', () => {
+    migrate(db, migrations.slice(0, 4));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'officer', 'now', 'now'), (2, 's', 'S', 'supervisor', 'now', 'now');
+      INSERT INTO manifests (id, sha256, file_name, format, received_at, imported_by, line_count, container_count, total_gross_weight_kg)
+        VALUES (1, 'x', 'f.csv', 'csv', 'now', 1, 1, 1, '0');
+      INSERT INTO consignments (id, manifest_id, line_no, source_ref) VALUES (1, 1, 1, 'R2');
+      INSERT INTO cases (id, reference, year, sequence, status, opened_by, opened_at) VALUES (1, 'TJDYU-2026-0001', 2026, 1, 'seizure', 1, 'now');
+      INSERT INTO examinations (id, case_id, consignment_id, method, location, started_at, time_zone, result, recorded_by, recorded_at)
+        VALUES (1, 1, 1, 'physical_full', 'Bay 2', '2026-11-29T08:00:00Z', 'Asia/Dushanbe', 'seizure', 1, 'now');
+      INSERT INTO seizures (id, case_id, examination_id, category, quantity, quantity_unit, recorded_by, recorded_at) VALUES (1, 1, 1, 'drugs.cocaine', '12.5', 'kg', 1, 'now');
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT quantity FROM seizures').get()).toEqual({ quantity: '12.5' });
+
+    expect(() => db.prepare("UPDATE examinations SET result = 'nothing_found' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM examinations WHERE id = 1').run()).toThrow(/append-only/);
+    db.prepare("UPDATE examinations SET approved_by = 2, approved_at = 'now' WHERE id = 1").run();
+    expect(() => db.prepare("UPDATE examinations SET approved_by = 1, approved_at = 'later' WHERE id = 1").run()).toThrow(/approved once/);
+    expect(() => db.prepare("UPDATE seizures SET quantity = '1' WHERE id = 1").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM seizures').run()).toThrow(/append-only/);
+
+    const voids = db.prepare("INSERT INTO voids (kind, record_id, case_id, reason, voided_by, voided_at) VALUES ('seizure', 1, 1, ?, 2, 'now')");
+    expect(() => voids.run('  ')).toThrow(/CHECK/);
+    voids.run('Laboratory: sugar, not cocaine');
+    expect(() => voids.run('again')).toThrow(/UNIQUE/);
+    expect(() => db.prepare('DELETE FROM voids').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE voids SET reason = 'x'").run()).toThrow(/append-only/);
+    for (const table of tables().filter((t) => t.name === 'voids')) expect(table.sql).toMatch(/\)\s*STRICT\s*$/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

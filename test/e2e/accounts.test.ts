@@ -541,7 +541,7 @@ describe('failed-login back-off', () => {
 });
 
 describe('training start', () => {
-  it('offers the demo unit and hands out its published accounts', async () => {
+  it('offers the demo unit and hands out its accounts with passwords generated for it', async () => {
     const app = await launchApp({ demo: true });
     try {
       const { page } = app;
@@ -550,7 +550,11 @@ describe('training start', () => {
       await button(page, 'Create demo unit').click();
       const accounts = page.getByTestId('demo-accounts');
       await accounts.waitFor();
-      expect(await accounts.textContent()).toContain('demo.officer');
+      expect(await accounts.locator('tbody tr td:first-child').allTextContents()).toEqual(['admin', 'supervisor', 'officer']);
+      // Each account has its own generated password, shown only here.
+      const passwords = await accounts.locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(new Set(passwords).size).toBe(3);
+      for (const password of passwords) expect(password).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       await saveScreen(page, 'en-demo-accounts');
       await button(page, 'Continue').click();
       await expect.poll(() => heading(page).textContent()).toBe('Targeting');

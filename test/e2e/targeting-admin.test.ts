@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccounts } from '../../main/core/demo/demo-unit';
 import { launchApp, type HarnessApp } from '../harness/app';
 import { saveScreen } from './screens';
 
@@ -14,13 +13,15 @@ import { saveScreen } from './screens';
  * in Russian. The steps share one app and run in order.
  */
 
-const account = (username: string) => {
-  const found = demoAccounts.find((candidate) => candidate.username === username);
-  if (!found) throw new Error(`no demo account ${username}`);
+/** The demo unit's accounts, with the passwords `setup.demo` generated for this run. */
+type DemoAccount = { username: string; password: string; role: string };
+let OFFICER: DemoAccount;
+let SUPERVISOR: DemoAccount;
+const account = (accounts: readonly DemoAccount[], role: string): DemoAccount => {
+  const found = accounts.find((candidate) => candidate.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
   return found;
 };
-const OFFICER = account('demo.officer');
-const SUPERVISOR = account('demo.supervisor');
 
 /** Channels only a supervisor may call: an officer's screens must never ask (main would audit the refusal). */
 const supervisorChannels = ['watchlist.remove', 'profiles.save', 'profiles.activate', 'profiles.backtest', 'reference.save'];
@@ -71,6 +72,9 @@ describe('watch lists, risk profiles and reference tables', () => {
     page = app.page;
     const created = await app.backend.services.invoke('setup.demo', undefined);
     if (!created.ok) throw new Error(`demo setup failed: ${JSON.stringify(created.error)}`);
+    const { accounts } = created.value as { accounts: DemoAccount[] };
+    OFFICER = account(accounts, 'officer');
+    SUPERVISOR = account(accounts, 'supervisor');
     await logInAs(app, OFFICER);
     expect(await heading(page).textContent()).toBe('Targeting');
   }, 120_000);
@@ -102,7 +106,7 @@ describe('watch lists, risk profiles and reference tables', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toBe('1 entry added to the watch list.');
     // Lines already loaded were scored without it: the way to re-score is at hand.
-    expect(await page.getByTestId('watchlist-rescore').textContent()).toContain('Lines already loaded were scored without the new entry.');
+    expect(await page.getByTestId('watchlist-rescore').textContent()).toContain('Lines already loaded were scored without the 1 new entry.');
     const row = watchRow(page, 'OOO Romashka Trading');
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
@@ -111,7 +115,7 @@ describe('watch lists, risk profiles and reference tables', () => {
     expect(cells[3]).toBe('Alert 12/2025 from headquarters: undervalued electronics');
     expect(cells[4]).toBe('this unit');
     expect(cells[5]).toBe('2027-06-30');
-    expect(cells[6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}demo\.officer$/);
+    expect(cells[6]).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}${OFFICER.username}$`));
     // The form is empty again, ready for the next entry.
     expect(await field(form, 'Value').inputValue()).toBe('');
 
@@ -287,7 +291,7 @@ describe('watch lists, risk profiles and reference tables', () => {
     expect(await active.locator('h2').textContent()).toMatch(new RegExp(`, version ${next} active$`));
     expect(await page.getByTestId('profile-random-rate').textContent()).toBe('3%');
     expect(await page.getByTestId('profile-indicators').locator(`tr[data-indicator="${indicatorId}"] td`).last().textContent()).toBe('off');
-    expect(await history.locator(`tr[data-version="${next}"]`).textContent()).toContain('demo.supervisor');
+    expect(await history.locator(`tr[data-version="${next}"]`).textContent()).toContain(SUPERVISOR.username);
     expect(await history.locator(`tr[data-version="${next}"]`).textContent()).toContain('Random rate raised after the 2026 Q1 review');
     // The older version can be made active again (after confirming).
     expect(await history.locator(`tr[data-version="${before}"]`).getByRole('button', { name: new RegExp(`^Make .+ v${before} the active version…$`) }).count()).toBe(1);
@@ -328,7 +332,7 @@ describe('watch lists, risk profiles and reference tables', () => {
     await cell.fill(String(Number(shipped) + 100));
     await button(editor, 'Save table').click();
     await expect.poll(() => page.getByTestId('reference-notice').textContent()).toBe('“Weight ranges per HS chapter” saved.');
-    await expect.poll(() => page.getByTestId('reference-editor').locator('.reference-editor-head .muted').textContent()).toMatch(/^edited by demo\.supervisor at /);
+    await expect.poll(() => page.getByTestId('reference-editor').locator('.reference-editor-head .muted').textContent()).toMatch(new RegExp(`^edited by ${SUPERVISOR.username} at `));
     const tables = await app.backend.services.invoke('reference.list', undefined);
     if (!tables.ok) throw new Error('reference.list failed');
     const saved = (tables.value as { name: string; table: { entries: Record<string, unknown>[] } }[]).find((info) => info.name === 'weightRanges')?.table;

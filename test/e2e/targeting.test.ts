@@ -29,14 +29,19 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
 describe('targeting workspace', () => {
   let app: HarnessApp;
   let page: Page;
+  let demoSeq = 0;
 
   beforeAll(async () => {
     app = await launchApp({ demo: true, viewport: { width: 1500, height: 900 } });
     page = app.page;
     const created = await app.backend.services.invoke('setup.demo', undefined);
-    expect(created.ok).toBe(true);
+    if (!created.ok) throw new Error(`demo setup failed: ${JSON.stringify(created.error)}`);
+    const officer = (created.value as { accounts: { username: string; password: string; role: string }[] }).accounts.find((account) => account.role === 'officer');
+    if (!officer) throw new Error('the demo unit has no officer');
+    // The demo's own case selected a line already; this test's decisions come after it.
+    demoSeq = (app.backend.services.sessions.store().db.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number }).seq;
     await app.backend.services.invoke('session.logout', undefined);
-    await logIn(page, 'demo.officer', 'demo-officer-pass');
+    await logIn(page, officer.username, officer.password);
   }, 120_000);
 
   afterAll(async () => {
@@ -85,14 +90,14 @@ describe('targeting workspace', () => {
     await expect.poll(() => detail(page).locator('.target-detail, section').last().textContent()).toContain('Regular importer; documents checked at the desk');
 
     const db = app.backend.services.sessions.store().db;
-    const audited = db.prepare("SELECT action, user_name AS user, details_json AS details FROM audit_log WHERE action LIKE 'target.%' ORDER BY seq").all() as {
+    const audited = db.prepare("SELECT action, user_name AS user, details_json AS details FROM audit_log WHERE action LIKE 'target.%' AND seq > ? ORDER BY seq").all(demoSeq) as {
       action: string;
       user: string;
       details: string;
     }[];
     expect(audited.map((entry) => [entry.action, entry.user])).toEqual([
-      ['target.selected', 'demo.officer'],
-      ['target.waived', 'demo.officer'],
+      ['target.selected', 'officer'],
+      ['target.waived', 'officer'],
     ]);
     expect(JSON.parse(audited[1]!.details)).toMatchObject({ reason: 'Regular importer; documents checked at the desk', decision: 'waived' });
     expect(waivedContainer).not.toBe('');

@@ -1,9 +1,10 @@
 import type { Role } from '../../../shared/domain/roles';
 
 /**
- * The training unit `npm start` offers on a fresh machine. Its passwords are
- * published (README, the setup screen): it is for trying the product, never for
- * real casework, and only development and training starts offer it.
+ * The training unit `npm start` and `pcu demo` create. It is for trying the
+ * product, never for real casework, and only development and training
+ * starts offer it. Passwords are not published: each run generates them and
+ * shows them once (or takes PCU_PASSWORD for every account, on the CLI).
  */
 export const demoUnit = {
   unitName: 'Demo PCU Dushanbe (training)',
@@ -11,10 +12,11 @@ export const demoUnit = {
   locode: 'TJDYU',
 } as const;
 
-export const demoAccounts: readonly { username: string; displayName: string; password: string; role: Role }[] = [
-  { username: 'demo.admin', displayName: 'Dilnoza Rahimova', password: 'demo-admin-pass', role: 'administrator' },
-  { username: 'demo.supervisor', displayName: 'Farrukh Nazarov', password: 'demo-supervisor-pass', role: 'supervisor' },
-  { username: 'demo.officer', displayName: 'Aziz Karimov', password: 'demo-officer-pass', role: 'officer' },
+/** The administrator first: the unit is set up with that account. */
+export const demoAccounts: readonly { username: string; displayName: string; role: Role }[] = [
+  { username: 'admin', displayName: 'Dilnoza Rahimova', role: 'administrator' },
+  { username: 'supervisor', displayName: 'Farrukh Nazarov', role: 'supervisor' },
+  { username: 'officer', displayName: 'Aziz Karimov', role: 'officer' },
 ];
 
 /**

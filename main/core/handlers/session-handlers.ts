@@ -1,12 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/dispatch';
 import { DomainError } from '../../../shared/ipc/errors';
-import { demoAccounts, demoUnit, demoWatchlist } from '../demo/demo-unit';
-import { addWatchEntries } from '../risk/watchlist-store';
-import { scoreImported } from '../risk/risk-service';
-import { describeError } from '../log';
-import { readSampleManifests } from '../demo/sample-manifests';
-import { importManifestFile } from '../manifests/import/import-service';
-import { insertUser, markPasswordChanged } from '../vault/accounts';
+import { buildDemoUnit } from '../demo/build-demo-unit';
+import { markPasswordChanged } from '../vault/accounts';
 import { assertAcceptablePassword } from '../vault/password-policy';
 import type { HandlerContext } from './context';
 
@@ -34,33 +29,10 @@ export function sessionHandlers({ vault, sessions, demo, clock, language, log }:
 
     'setup.demo': async () => {
       if (!demo) throw new DomainError('FORBIDDEN', 'The demo unit is offered only by development and training starts');
-      const [admin, ...others] = demoAccounts;
-      if (!admin) throw new Error('no demo administrator');
-      const { store, admin: adminRow, recoveryKey } = await vault.setup({
-        ...demoUnit,
-        adminUsername: admin.username,
-        adminDisplayName: admin.displayName,
-        password: admin.password,
-      });
-      for (const account of others) {
-        await store.createSlotFor(account.username, account.password);
-        await store.change({ userId: adminRow.id, userName: adminRow.username }, { action: 'user.add', subject: account.username, details: { role: account.role } }, (db) =>
-          insertUser(db, { username: account.username, displayName: account.displayName, role: account.role, createdBy: adminRow.id }, clock()),
-        );
-      }
-      const session = await sessions.begin(store, adminRow);
-      const actor = { userId: adminRow.id, userName: adminRow.username };
-      // A demo unit with nothing in it shows nothing: watch-list entries, then the sample manifests, scored, as its administrator.
-      await store.change(actor, { action: 'watchlist.added', subject: 'watchlist', details: { entries: demoWatchlist.length, demo: true } }, (db) =>
-        addWatchEntries(db, demoWatchlist, clock().toISOString(), adminRow.id),
-      );
-      for (const sample of await readSampleManifests()) {
-        const result = await importManifestFile(store, actor, sample, { language: await language(), clock });
-        if (result.status === 'imported' && result.manifestId !== null) {
-          await scoreImported(store, actor, clock, result.manifestId, (error) => log.error('demo scoring failed', describeError(error)));
-        }
-      }
-      return { recoveryKey, session, accounts: demoAccounts.map(({ username, password, role }) => ({ username, password, role })) };
+      // Passwords are generated for this unit and shown once on the demo screen.
+      const built = await buildDemoUnit(vault, { clock, language: await language(), log });
+      const session = await sessions.begin(built.store, built.admin);
+      return { recoveryKey: built.recoveryKey, session, accounts: built.accounts };
     },
 
     'session.login': async ({ username, password }) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { liveSeizure } from '../casework/live-records';
 import { scoreManifestLines, type ScoringSetup } from './score-store';
 
 export interface BacktestResult {
@@ -28,7 +29,8 @@ export function backtest(db: Db, setup: Omit<ScoringSetup, 'at'>, period: { from
     .prepare('SELECT id FROM manifests WHERE received_at >= ? AND received_at < ? ORDER BY id')
     .all(period.from ?? '0000', period.to ?? '9999') as { id: number }[]).map((row) => row.id);
   const seized = new Set(
-    (db.prepare('SELECT DISTINCT e.consignment_id AS id FROM examinations e JOIN seizures z ON z.examination_id = e.id WHERE e.consignment_id IS NOT NULL').all() as {
+    // Voided seizures and seizures of voided examinations did not happen as far as the profile is concerned.
+    (db.prepare(`SELECT DISTINCT e.consignment_id AS id FROM examinations e JOIN seizures z ON z.examination_id = e.id WHERE e.consignment_id IS NOT NULL AND ${liveSeizure('z', 'e')}`).all() as {
       id: number;
     }[]).map((row) => row.id),
   );

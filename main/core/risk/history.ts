@@ -1,3 +1,4 @@
+import { liveSeizure } from '../casework/live-records';
 import type { Db } from '../db/open';
 import type { CallFacts, ContainerFlag, RiskHistory, RiskLine } from './types';
 
@@ -62,7 +63,7 @@ export function historyBefore(db: Db, manifestId: number, lines: readonly RiskLi
          JOIN examinations e ON e.id = s.examination_id
          JOIN consignments c ON c.id = e.consignment_id
          JOIN cases k ON k.id = s.case_id
-         WHERE c.container_number IN (SELECT key FROM temp.risk_container_numbers)`,
+         WHERE c.container_number IN (SELECT key FROM temp.risk_container_numbers) AND ${liveSeizure('s', 'e')}`,
       )
       .all() as { number: string; reference: string; at: string }[];
     // Alerts from partner units arrive as watch-list entries with a partner source (the exchange feature).

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { liveExamination, liveSeizure } from '../casework/live-records';
 
 export interface Funnel {
   readonly scored: number;
@@ -15,13 +16,17 @@ export interface IndicatorFunnel extends Funnel {
 
 export const hitRate = (funnel: Pick<Funnel, 'selected' | 'seizures'>): number | null => (funnel.selected === 0 ? null : funnel.seizures / funnel.selected);
 
-/** Lines whose latest decision selected them, whether examined, whether a seizure came of it. */
+/**
+ * Lines whose latest decision selected them, whether examined, whether a
+ * seizure came of it. Voided records and examinations replaced by a
+ * correction do not count (casework/live-records.ts says which do).
+ */
 const OUTCOMES = `
 WITH outcome AS (
   SELECT s.id AS score_id, s.band,
          (SELECT decision FROM selections x WHERE x.consignment_id = s.consignment_id ORDER BY x.id DESC LIMIT 1) IN ('targeted', 'random') AS selected,
-         EXISTS (SELECT 1 FROM examinations e WHERE e.consignment_id = s.consignment_id) AS examined,
-         EXISTS (SELECT 1 FROM examinations e JOIN seizures z ON z.examination_id = e.id WHERE e.consignment_id = s.consignment_id) AS seized
+         EXISTS (SELECT 1 FROM examinations e WHERE e.consignment_id = s.consignment_id AND ${liveExamination('e')}) AS examined,
+         EXISTS (SELECT 1 FROM examinations e JOIN seizures z ON z.examination_id = e.id WHERE e.consignment_id = s.consignment_id AND ${liveSeizure('z', 'e')}) AS seized
   FROM scores s WHERE s.profile_version_id = ?
 )`;
 

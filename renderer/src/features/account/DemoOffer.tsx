@@ -9,7 +9,7 @@ export type DemoCreated = ChannelOutput<'setup.demo'>;
 
 /**
  * Development and training starts only (main says so in `demoAvailable`): a
- * ready-made unit with published passwords instead of the setup form.
+ * ready-made unit (passwords generated and shown once) instead of the setup form.
  */
 export function DemoOffer({
   onStart,

@@ -2,7 +2,7 @@ import { useI18n } from '../../app/i18n';
 import { AuthScreen } from './AuthScreen';
 import type { DemoCreated } from './DemoOffer';
 
-/** The published training accounts, once, so the trainer can hand them out. */
+/** The training accounts with the passwords generated for them, shown this once, so the trainer can hand them out. */
 export function DemoUnitScreen({ created, onContinue }: { created: DemoCreated; onContinue: () => void }) {
   const { t } = useI18n();
   return (
