@@ -10,6 +10,8 @@ import { registerReleaseCommands } from './commands/release';
 import { registerUpdateCommands } from './commands/update';
 import { registerTargetingCommands } from './commands/targeting';
 import { registerCaseworkCommands } from './commands/casework';
+import { registerReportCommands } from './commands/report';
+import { registerReportVerifyCommand } from './commands/report-verify';
 import { CliError, printError, type CliIo } from './io';
 
 /**
@@ -54,6 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerUpdateCommands(program, io, run);
   registerTargetingCommands(program, io, run);
   registerCaseworkCommands(program, io, run);
+  registerReportCommands(program, io, run);
+  registerReportVerifyCommand(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

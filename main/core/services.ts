@@ -9,6 +9,8 @@ import { maintenanceHandlers } from './handlers/audit-handlers';
 import { manifestHandlers } from './handlers/manifest-handlers';
 import { riskHandlers } from './handlers/risk-handlers';
 import { caseworkHandlers } from './handlers/casework-handlers';
+import { reportHandlers } from './handlers/report-handlers';
+import { signingHandlers } from './handlers/signing-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { updateHandlers } from './handlers/update-handlers';
 import { userHandlers } from './handlers/user-handlers';
@@ -97,6 +99,8 @@ export function createServices(options: ServicesOptions): Services {
     ...updateHandlers(context, updates),
     ...riskHandlers(context),
     ...caseworkHandlers(context),
+    ...reportHandlers(context),
+    ...signingHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is
   // not a bug but something the officer and IT must be told about.

@@ -5,6 +5,8 @@ import { targetingEn } from './targeting.en';
 import { targetingAdminEn } from './targeting-admin.en';
 import { caseworkErrorsEn } from './casework-errors.en';
 import { caseworkEn } from './casework.en';
+import { reportsEn } from './reports.en';
+import { signingEn } from './signing.en';
 
 /**
  * English catalogue: the reference. Every key here must exist in every other
@@ -19,6 +21,8 @@ export const en = {
   ...targetingAdminEn,
   ...caseworkErrorsEn,
   ...caseworkEn,
+  ...reportsEn,
+  ...signingEn,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Risk targeting and casework for Port Control Units and Air Cargo Control Units',
 

@@ -6,6 +6,8 @@ import { targetingRu } from './targeting.ru';
 import { targetingAdminRu } from './targeting-admin.ru';
 import { caseworkErrorsRu } from './casework-errors.ru';
 import { caseworkRu } from './casework.ru';
+import { reportsRu } from './reports.ru';
+import { signingRu } from './signing.ru';
 
 export const ru: Catalogue = {
   ...manifestsRu,
@@ -15,6 +17,8 @@ export const ru: Catalogue = {
   ...targetingAdminRu,
   ...caseworkErrorsRu,
   ...caseworkRu,
+  ...reportsRu,
+  ...signingRu,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Выбор объектов контроля и ведение дел для портовых и авиагрузовых групп контроля',
 

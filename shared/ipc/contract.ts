@@ -4,6 +4,8 @@ import { Language } from '../i18n/languages';
 import { UpdateStatus } from './update-status';
 import { riskChannels } from './risk-contract';
 import { caseworkChannels } from './casework-contract';
+import { reportsChannels } from './reports-contract';
+import { signingChannels } from './signing-contract';
 
 /**
  * The one table of IPC channels. Channel names exist only here: the preload,
@@ -430,6 +432,8 @@ export const contract = {
   }),
   ...riskChannels,
   ...caseworkChannels,
+  ...reportsChannels,
+  ...signingChannels,
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */

@@ -208,3 +208,30 @@ describe('0005-casework', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0006-signing', () => {
+  it('adds signing credentials (one current per user, only ever replaced) and a permanent single unit CA', () => {
+    migrate(db, migrations.slice(0, 5));
+    db.exec("INSERT INTO users (id, username, display_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'officer', 'now', 'now')");
+    migrate(db);
+    const insert = db.prepare(`INSERT INTO signing_credentials
+      (user_id, source, p12, subject, issuer, serial_number, fingerprint, not_before, not_after, created_at, created_by)
+      VALUES (1, ?, x'00', 'CN=A', 'CN=CA', '01', ?, 'a', 'b', 'now', 1)`);
+    insert.run('imported', 'F1');
+    expect(() => insert.run('imported', 'F2')).toThrow(/UNIQUE/);
+    expect(() => insert.run('self', 'F2')).toThrow(/CHECK/);
+    db.prepare("UPDATE signing_credentials SET replaced_at = 'later' WHERE fingerprint = 'F1'").run();
+    insert.run('unit_ca', 'F2');
+    expect(() => db.prepare("UPDATE signing_credentials SET p12 = x'01' WHERE fingerprint = 'F2'").run()).toThrow(/only ever replaced/);
+    expect(() => db.prepare("UPDATE signing_credentials SET replaced_at = NULL WHERE fingerprint = 'F1'").run()).toThrow(/only ever replaced/);
+
+    const ca = db.prepare("INSERT INTO unit_ca (id, certificate, private_key, subject, fingerprint, not_after, created_at, created_by) VALUES (?, x'00', x'00', 'CN=CA', 'F', 'x', 'now', 1)");
+    ca.run(1);
+    expect(() => ca.run(2)).toThrow(/CHECK/);
+    expect(() => db.prepare('DELETE FROM unit_ca').run()).toThrow(/permanent/);
+    for (const table of tables().filter((t) => t.name === 'unit_ca' || t.name === 'signing_credentials')) {
+      expect(table.sql).toMatch(/\)\s*STRICT\s*$/);
+    }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { ChangePasswordDialog } from '../features/account/ChangePasswordDialog';
+import { MySigningCertificateDialog } from '../features/signing/MySigningCertificateDialog';
 import { useI18n } from './i18n';
 import { useSession } from './session/session-context';
 
-/** Who is at the keyboard, and the three things they can do about it. */
+/** Who is at the keyboard, and what they can do about it (lock, password, signing certificate, log out). */
 export function UserMenu() {
   const { t } = useI18n();
   const { info, lock, logout } = useSession();
   const [changing, setChanging] = useState(false);
+  const [certificate, setCertificate] = useState(false);
   const role = t(`role.${info.user.role}`);
   // The gate re-reads the session after both; a failure leaves the screen as it was.
   const quietly = (action: () => Promise<void>) => () => {
@@ -28,10 +30,14 @@ export function UserMenu() {
       <button type="button" className="topbar-button" onClick={() => setChanging(true)}>
         {t('session.changePassword')}
       </button>
+      <button type="button" className="topbar-button" onClick={() => setCertificate(true)} data-testid="open-my-certificate">
+        {t('signing.mine.open')}
+      </button>
       <button type="button" className="topbar-button" onClick={quietly(logout)}>
         {t('session.logout')}
       </button>
       {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
+      {certificate && <MySigningCertificateDialog onClose={() => setCertificate(false)} />}
     </div>
   );
 }

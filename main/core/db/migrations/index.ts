@@ -4,6 +4,7 @@ import { bulkGoodsIndex } from './0002-bulk-goods-index';
 import { userRemoval } from './0003-user-removal';
 import { riskEngine } from './0004-risk-engine';
 import { casework } from './0005-casework';
+import { signing } from './0006-signing';
 
 /** Listed explicitly, in order: no directory scanning, so a packaged app cannot miss or reorder one. */
-export const migrations: readonly Migration[] = [initialSchema, bulkGoodsIndex, userRemoval, riskEngine, casework];
+export const migrations: readonly Migration[] = [initialSchema, bulkGoodsIndex, userRemoval, riskEngine, casework, signing];

@@ -9,10 +9,11 @@ import { Tabs, type Tab } from '../../components/Tabs';
 import { AuditTab } from './AuditTab';
 import { BackupTab } from './BackupTab';
 import { RefusedPanel } from './RefusedPanel';
+import { SigningTab } from '../signing/SigningTab';
 import { UnitTab } from './UnitTab';
 import { UsersTab } from './UsersTab';
 
-type AdminTab = 'users' | 'audit' | 'backup' | 'unit';
+type AdminTab = 'users' | 'audit' | 'backup' | 'unit' | 'signing';
 
 /**
  * Each tab is shown to the roles the contract lets call its channels, so the
@@ -24,9 +25,10 @@ const tabAccess = {
   audit: contract['audit.list'].access,
   backup: contract['backup.create'].access,
   unit: contract['unit.settings.set'].access,
+  signing: contract['signing.unitCa.create'].access,
 } as const satisfies Record<AdminTab, unknown>;
 
-const tabOrder: readonly AdminTab[] = ['users', 'audit', 'backup', 'unit'];
+const tabOrder: readonly AdminTab[] = ['users', 'audit', 'backup', 'unit', 'signing'];
 
 function tabPanel(tab: AdminTab) {
   switch (tab) {
@@ -38,6 +40,8 @@ function tabPanel(tab: AdminTab) {
       return <BackupTab />;
     case 'unit':
       return <UnitTab />;
+    case 'signing':
+      return <SigningTab />;
     default:
       return assertNever(tab, 'administration tab');
   }

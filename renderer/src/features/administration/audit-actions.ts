@@ -34,6 +34,9 @@ export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
   'update.downloaded': 'audit.action.update.downloaded',
   'update.install': 'audit.action.update.install',
   'update.version': 'audit.action.update.version',
+  'signing.unit-ca-created': 'audit.action.signing.unit-ca-created',
+  'signing.certificate-issued': 'audit.action.signing.certificate-issued',
+  'signing.credential-imported': 'audit.action.signing.credential-imported',
 };
 
 export function auditActionTitle(t: Translate, action: string): string {
@@ -49,6 +52,7 @@ export const auditActionGroups: readonly { prefix: string; title: MessageKey }[]
   { prefix: 'access.', title: 'audit.group.access' },
   { prefix: 'manifest.', title: 'audit.group.manifest' },
   { prefix: 'update.', title: 'audit.group.update' },
+  { prefix: 'signing.', title: 'audit.group.signing' },
 ];
 
 /** An entry's details in one line: `role: officer, files: 2`. */

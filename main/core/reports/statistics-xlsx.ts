@@ -1,0 +1,44 @@
+import * as XLSX from 'xlsx';
+import { translatorFor } from './documents/common';
+import { quantitiesText, statisticsSummaryRows } from './documents/statistics';
+import type { StatisticsData } from './statistics-data';
+
+/** The same statistics as the PDF, as a workbook: summary, seizures, profiles, indicators (hit rates as numbers 0-1). */
+export function statisticsWorkbook(data: StatisticsData, stamp: { reportUid: string; dataSha256: string; auditHead: string }): Buffer {
+  const t = translatorFor(data.language);
+  const book = XLSX.utils.book_new();
+  const summary: (string | number)[][] = [
+    [t('report.kind.statistics'), `${data.unit.name} (${data.unit.locode})`],
+    [t('report.stats.period', { from: data.from, to: data.to }), ''],
+    [t('report.idLine', { id: stamp.reportUid, dataSha256: stamp.dataSha256, auditHead: stamp.auditHead }), ''],
+    [],
+    [t('report.stats.measure'), t('report.stats.value')],
+    ...statisticsSummaryRows(t, data),
+  ];
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(summary), t('report.stats.sheet.summary'));
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([
+      [t('report.field.category'), t('report.stats.group'), t('report.stats.count'), t('report.stats.quantity')],
+      ...data.seizures.map((item) => [item.name, t(`report.cen.${item.group}`), item.count, quantitiesText(t, item.quantities)]),
+    ]),
+    t('report.stats.sheet.seizures'),
+  );
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([
+      [t('report.stats.profile'), t('report.stats.lines'), t('report.stats.selected'), t('report.stats.withSeizure'), t('report.stats.hitRate')],
+      ...data.profiles.map((item) => [`${item.name} v${item.version}`, item.scored, item.selected, item.seizures, item.hitRate ?? '']),
+    ]),
+    t('report.stats.sheet.profiles'),
+  );
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([
+      [t('report.stats.indicator'), t('report.stats.fired'), t('report.stats.selected'), t('report.stats.withSeizure'), t('report.stats.hitRate')],
+      ...data.indicators.map((item) => [item.name, item.fired, item.selected, item.seizures, item.hitRate ?? '']),
+    ]),
+    t('report.stats.sheet.indicators'),
+  );
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}

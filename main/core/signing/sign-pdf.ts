@@ -1,0 +1,145 @@
+/**
+ * PAdES B-B signing of a PDF: @signpdf/placeholder-plain appends the signature
+ * dictionary (SubFilter ETSI.CAdES.detached, /M = the signing time) as an
+ * incremental update; a second revision of ours gives the widget its visible
+ * appearance and places it on the last page; @signpdf/signpdf fixes the
+ * /ByteRange and hands the covered bytes to our CAdES signer (cms.ts).
+ * Signing an already signed PDF appends again, so earlier signatures stay valid.
+ */
+import crypto from 'node:crypto';
+import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
+import { SignPdf } from '@signpdf/signpdf';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { createCadesSignature, type CmsSigner } from './cms';
+import { appearanceLines, appearanceStream, latinForAppearance, type SignatureAppearance } from './appearance';
+import { appendRevision, objectText, pageNumbers, readXref, refNumber } from './pdf-revision';
+
+/** Bytes reserved for the CMS (hex-doubled in the file): room for a chain of several 4096-bit certificates. */
+export const SIGNATURE_BYTES = 24 * 1024;
+
+/** Where the first signature block goes when the report does not say: bottom left of the last page. */
+export const DEFAULT_SIGNATURE_RECT: readonly [number, number, number, number] = [40, 40, 300, 110];
+const SIGNATURE_GAP = 12;
+
+export type Rect = readonly [number, number, number, number];
+
+export interface SignPdfOptions {
+  signer: CmsSigner;
+  appearance: SignatureAppearance;
+  /** Rect of the FIRST signature; later signatures sit beside it, to the right (then above). */
+  rect?: Rect;
+  /** Slots by signature order (first signature, countersignature…); past the list, `rect` rules apply. */
+  rects?: readonly Rect[];
+  reason?: string;
+  location?: string;
+}
+
+class CadesSigner extends Signer {
+  constructor(private readonly signer: CmsSigner) {
+    super();
+  }
+  override sign(pdfBuffer: Buffer): Promise<Buffer> {
+    const digest = crypto.createHash('sha256').update(pdfBuffer).digest();
+    return Promise.resolve(createCadesSignature(digest, this.signer));
+  }
+}
+
+export function certificateFingerprint(certificateDer: Buffer): string {
+  return new crypto.X509Certificate(certificateDer).fingerprint256;
+}
+
+/** Signatures already made (a filled-in /ByteRange each); decides where the next block goes. */
+function existingSignatureCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/ByteRange\s*\[\s*\d/g) ?? []).length;
+}
+
+function rectFor(index: number, first: Rect): Rect {
+  const [x1, y1, x2, y2] = first;
+  const width = x2 - x1;
+  const height = y2 - y1;
+  const perRow = Math.max(1, Math.floor((595 - x1) / (width + SIGNATURE_GAP)));
+  const col = index % perRow;
+  const row = Math.floor(index / perRow);
+  const x = x1 + col * (width + SIGNATURE_GAP);
+  const y = y1 + row * (height + SIGNATURE_GAP);
+  return [x, y, x + width, y + height];
+}
+
+/**
+ * Gives the newest signature widget (written by placeholder-plain on the first
+ * page with an empty rect) its rect, its appearance and the last page.
+ */
+function placeWidget(pdf: Buffer, since: number, rect: Rect, lines: string[]): Buffer {
+  const xref = readXref(pdf);
+  const maxNum = Math.max(...xref.offsets.keys());
+  // placeholder-plain writes the widget right after the signature dictionary, in its own revision.
+  const widgetNum = [...xref.offsets]
+    .filter(([, offset]) => offset >= since)
+    .map(([num]) => num)
+    .filter((num) => {
+      const text = objectText(pdf, xref, num);
+      return /\/Subtype\s*\/Widget/.test(text) && /\/FT\s*\/Sig/.test(text);
+    })
+    .reduce((a, b) => Math.max(a, b), -1);
+  if (widgetNum < 0) throw new Error('signature widget not found after placeholder');
+  const widget = objectText(pdf, xref, widgetNum);
+  const firstPage = refNumber(/\/P\s+(\d+\s+\d+\s+R)/.exec(widget)?.[1] ?? '');
+  const pages = pageNumbers(pdf, xref);
+  const lastPage = pages[pages.length - 1] ?? firstPage;
+
+  const [x1, y1, x2, y2] = rect;
+  const width = x2 - x1;
+  const height = y2 - y1;
+  const fontNum = maxNum + 1;
+  const streamNum = maxNum + 2;
+  const content = Buffer.from(appearanceStream(lines, width, height), 'latin1');
+  const streamBody = Buffer.concat([
+    Buffer.from(
+      `<< /Type /XObject /Subtype /Form /BBox [0 0 ${width} ${height}] ` +
+        `/Resources << /Font << /Helv ${fontNum} 0 R >> >> /Length ${content.length} >>\nstream\n`,
+    ),
+    content,
+    Buffer.from('\nendstream'),
+  ]);
+  const newWidget = widget
+    .replace(/\/Rect\s*\[0 0 0 0\]/, `/Rect [${x1} ${y1} ${x2} ${y2}]`)
+    .replace(/\/P\s+\d+\s+\d+\s+R/, `/P ${lastPage} 0 R`)
+    .replace(/>>\s*$/, `/AP << /N ${streamNum} 0 R >>\n>>`);
+  const objects = [
+    { num: fontNum, body: Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>') },
+    { num: streamNum, body: streamBody },
+    { num: widgetNum, body: Buffer.from(newWidget, 'latin1') },
+  ];
+  if (lastPage !== firstPage) {
+    const widgetRef = new RegExp(`\\s${widgetNum}\\s+0\\s+R`);
+    const first = objectText(pdf, xref, firstPage).replace(widgetRef, '');
+    const last = objectText(pdf, xref, lastPage);
+    const withAnnot = /\/Annots\s*\[/.test(last)
+      ? last.replace(/\/Annots\s*\[/, `/Annots [${widgetNum} 0 R `)
+      : last.replace(/>>\s*$/, `/Annots [${widgetNum} 0 R]\n>>`);
+    objects.push({ num: firstPage, body: Buffer.from(first, 'latin1') }, { num: lastPage, body: Buffer.from(withAnnot, 'latin1') });
+  }
+  return appendRevision(pdf, objects);
+}
+
+/** Signs `pdf` (PAdES B-B, visible block). Returns the signed PDF and the signer certificate's fingerprint. */
+export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<{ pdf: Buffer; fingerprint: string }> {
+  const fingerprint = certificateFingerprint(options.signer.certificate);
+  const index = existingSignatureCount(pdf);
+  const rect = options.rects?.[index] ?? rectFor(index, options.rect ?? DEFAULT_SIGNATURE_RECT);
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: latinForAppearance(options.reason ?? 'Report issued'),
+    contactInfo: '',
+    name: latinForAppearance(options.appearance.name),
+    location: latinForAppearance(options.location ?? options.appearance.unit),
+    signingTime: options.appearance.signedAt,
+    signatureLength: SIGNATURE_BYTES,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    widgetRect: [0, 0, 0, 0],
+    appName: 'PCU-Workstation', // written as a PDF name: no spaces
+  });
+  const placed = placeWidget(withPlaceholder, pdf.length - 2, rect, appearanceLines(options.appearance, fingerprint));
+  const signed = await new SignPdf().sign(placed, new CadesSigner(options.signer));
+  return { pdf: signed, fingerprint };
+}
