@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../../app/api-context';
+import { useI18n } from '../../app/i18n';
+import { Notice } from '../../components/Notice';
+import { useLoad } from '../../components/useLoad';
+import { formatLocalDateTime } from '../../format/datetime';
+import { base64ToBytes, downloadBytes, looksLikePdf, PDF_TYPE, reportFileName, sha256Hex } from './report-files';
+import { kindText, languageText } from './report-text';
+
+type Check = 'pending' | 'match' | 'mismatch' | 'unavailable';
+
+/**
+ * One issued report: its record and its PDF exactly as issued. The PDF is not
+ * shown inside the window: the CSP allows no frames or objects (frame-src and
+ * object-src 'none'), and loosening it for one viewer would let any injected
+ * markup embed documents too. The officer saves the PDF and reads, checks the
+ * signature and prints it in a PDF reader, which is also where a prosecutor
+ * will check it. Before offering it, the bytes are checked against the record.
+ */
+export function ReportView({ reportId, onClose }: { reportId: number; onClose: () => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const loaded = useLoad(() => api.invoke('reports.get', { id: reportId }), reportId);
+  const [check, setCheck] = useState<{ for: number; state: Check } | null>(null);
+
+  useEffect(() => {
+    if (!loaded) return;
+    let current = true;
+    const bytes = base64ToBytes(loaded.pdfBase64);
+    void sha256Hex(bytes).then((digest) => {
+      if (!current) return;
+      const state: Check = digest === null ? 'unavailable' : looksLikePdf(bytes) && digest === loaded.report.pdfSha256 ? 'match' : 'mismatch';
+      setCheck({ for: loaded.report.id, state });
+    });
+    return () => {
+      current = false;
+    };
+  }, [loaded]);
+
+  if (!loaded) return <p className="muted">{t('reports.view.loading')}</p>;
+  const { report } = loaded;
+  const size = Math.ceil((loaded.pdfBase64.length * 3) / 4 / 1024);
+  const state: Check = check?.for === report.id ? check.state : 'pending';
+
+  return (
+    <section className="stack" data-testid="report-view" data-uid={report.reportUid} aria-label={t('reports.view.title', { uid: report.reportUid })}>
+      <div className="panel report-view">
+        <h2>{t('reports.view.title', { uid: report.reportUid })}</h2>
+        <dl className="facts">
+          <dt>{t('reports.view.kind')}</dt>
+          <dd>{kindText(t, report.kind)}</dd>
+          {report.caseReference && (
+            <>
+              <dt>{t('reports.view.case')}</dt>
+              <dd>{report.caseReference}</dd>
+            </>
+          )}
+          {report.examinationId !== null && (
+            <>
+              <dt>{t('reports.view.examination')}</dt>
+              <dd>{t('report.examinationNumber', { id: report.examinationId })}</dd>
+            </>
+          )}
+          <dt>{t('reports.view.language')}</dt>
+          <dd>{languageText(t, report.language)}</dd>
+          <dt>{t('reports.view.signed')}</dt>
+          <dd>{report.signed ? t('reports.list.signedYes') : t('reports.list.unsigned')}</dd>
+          <dt>{t('reports.view.issuedBy')}</dt>
+          <dd>{report.issuedBy}</dd>
+          <dt>{t('reports.view.issuedAt')}</dt>
+          <dd>{formatLocalDateTime(report.issuedAt, 'seconds')}</dd>
+          <dt>{t('reports.view.size')}</dt>
+          <dd>{t('reports.view.kilobytes', { size })}</dd>
+          <dt>{t('reports.view.pdfSha256')}</dt>
+          <dd>
+            <code className="hash" data-testid="report-pdf-sha256">
+              {report.pdfSha256}
+            </code>
+          </dd>
+          <dt>{t('reports.view.dataSha256')}</dt>
+          <dd>
+            <code className="hash">{report.dataSha256}</code>
+          </dd>
+          <dt>{t('reports.view.auditHead')}</dt>
+          <dd>
+            <code className="hash">{report.auditHeadHash}</code>
+          </dd>
+        </dl>
+        {state === 'match' && <Notice kind="info" testId="report-pdf-check">{t('reports.view.pdfCheck')}</Notice>}
+        {state === 'mismatch' && <Notice kind="error" testId="report-pdf-check">{t('reports.view.pdfMismatch')}</Notice>}
+        <div className="form-actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('reports.view.close')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={state === 'mismatch'}
+            onClick={() => downloadBytes(reportFileName(report), base64ToBytes(loaded.pdfBase64), PDF_TYPE)}
+          >
+            {t('reports.savePdf')}
+          </button>
+        </div>
+      </div>
+      <div className="panel report-print">
+        <h2>{t('reports.view.printTitle')}</h2>
+        <p>{t('reports.view.printHint')}</p>
+      </div>
+    </section>
+  );
+}
