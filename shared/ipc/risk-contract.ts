@@ -193,7 +193,7 @@ export const ProfileDraftInput = z.object({
   }),
   indicators: z.array(z.object({ id: z.string().min(1).max(100), weight: z.number().int().min(0).max(100), params: z.record(z.string(), z.unknown()).optional() })).max(500),
   changeReason: z.string().trim().min(1).max(2000),
-});
+}).refine((draft) => draft.yellowThreshold < draft.redThreshold, { message: 'the yellow threshold must be below the red one', path: ['yellowThreshold'] });
 
 export const riskChannels = {
   'targets.list': channel({

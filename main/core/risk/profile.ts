@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ProfileDraftInput } from '../../../shared/ipc/risk-contract';
 import type { Indicator, IndicatorParams } from './types';
 
 export const watchSeverities = ['critical', 'high', 'medium', 'low'] as const;
@@ -35,24 +36,8 @@ export interface ProfileVersion {
   readonly changeReason: string;
 }
 
-/** What a supervisor submits to make a new version (validated at the IPC and CLI boundary). */
-export const ProfileDraft = z
-  .object({
-    redThreshold: z.number().int().min(1).max(1000),
-    yellowThreshold: z.number().int().min(1).max(1000),
-    randomRate: z.number().min(0).max(0.2),
-    watchlistWeights: z.object({
-      critical: z.number().int().min(0).max(1000),
-      high: z.number().int().min(0).max(1000),
-      medium: z.number().int().min(0).max(1000),
-      low: z.number().int().min(0).max(1000),
-    }),
-    indicators: z.array(
-      z.object({ id: z.string().min(1).max(100), weight: z.number().int().min(0).max(100), params: z.record(z.string(), z.unknown()).optional() }),
-    ),
-    changeReason: z.string().trim().min(1).max(2000),
-  })
-  .refine((draft) => draft.yellowThreshold < draft.redThreshold, { message: 'the yellow threshold must be below the red one', path: ['yellowThreshold'] });
+/** What a supervisor submits to make a new version: the contract's schema, so the IPC boundary and the store check the same rules. */
+export const ProfileDraft = ProfileDraftInput;
 export type ProfileDraft = z.infer<typeof ProfileDraft>;
 
 export const DEFAULT_THRESHOLDS = { red: 60, yellow: 30 } as const;
