@@ -1,5 +1,5 @@
-import { useState, type DragEvent } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { FileDrop } from '../../../components/FileDrop';
 import { formatBytes } from '../text';
 import { makeThumbnail, PHOTO_MAX_BYTES, type PhotoDraft } from './photos';
 import { rowKey } from './exam-model';
@@ -23,11 +23,7 @@ export function PhotoPicker({
   tooLarge?: (names: readonly string[]) => void;
 }) {
   const { t, language } = useI18n();
-  const [over, setOver] = useState(false);
-
-  const take = (list: FileList | null) => {
-    const files = list ? [...list] : [];
-    if (files.length === 0 || disabled) return;
+  const take = (files: File[]) => {
     const accepted = files.filter((file) => file.size <= PHOTO_MAX_BYTES);
     const refused = files.filter((file) => file.size > PHOTO_MAX_BYTES).map((file) => file.name);
     if (refused.length > 0) tooLarge?.(refused);
@@ -39,52 +35,24 @@ export function PhotoPicker({
       );
     }
   };
-  const allow = (event: DragEvent) => {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
-  };
   const update = (key: number, change: Partial<PhotoDraft>) =>
     onChange((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   return (
     <div className="photo-picker">
-      <div
-        className={['drop-zone', 'photo-drop', over ? 'over' : '', disabled ? 'disabled' : ''].filter(Boolean).join(' ')}
-        data-testid="photo-drop"
-        onDragEnter={(event) => {
-          allow(event);
-          setOver(true);
-        }}
-        onDragOver={allow}
-        onDragLeave={(event) => {
-          if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setOver(false);
-        }}
-        onDrop={(event) => {
-          event.preventDefault();
-          setOver(false);
-          take(event.dataTransfer.files);
-        }}
+      <FileDrop
+        disabled={disabled}
+        onFiles={take}
+        prompt={t('examination.photos.drop')}
+        choose={t('examination.photos.choose')}
+        accept="image/*"
+        multiple
+        className="photo-drop"
+        testId="photo-drop"
+        inputTestId="photo-input"
       >
-        <p className="drop-prompt">
-          {t('examination.photos.drop')}{' '}
-          <label className={disabled ? 'choose-files disabled' : 'choose-files'}>
-            {t('examination.photos.choose')}
-            <input
-              type="file"
-              accept="image/*"
-              multiple
-              className="visually-hidden"
-              disabled={disabled}
-              data-testid="photo-input"
-              onChange={(event) => {
-                take(event.target.files);
-                event.target.value = '';
-              }}
-            />
-          </label>
-        </p>
         <p className="drop-hint">{t('examination.photos.hint', { limitMb: PHOTO_MAX_BYTES / 1024 / 1024 })}</p>
-      </div>
+      </FileDrop>
       {photos.length > 0 && (
         <ul className="photo-list" aria-label={t('examination.photos.list')}>
           {photos.map((photo, index) => (

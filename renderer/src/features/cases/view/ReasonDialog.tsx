@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useI18n } from '../../../app/i18n';
-import { useErrorText } from '../../../components/api-errors';
+import { DialogActions, ModalDialog } from '../../../components/ModalDialog';
 import { Notice } from '../../../components/Notice';
+import { useReasonForm } from '../../../components/useReasonForm';
 
 /**
  * A modal that asks for a reason and runs one action with it: voiding a
@@ -32,59 +33,27 @@ export function ReasonDialog({
   testId?: string;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy) return;
-    if (required && !reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await onConfirm(reason.trim());
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
-  };
+  const form = useReasonForm({ required, run: onConfirm });
 
   return (
-    <dialog ref={dialog} className="dialog reason-dialog" aria-labelledby={`${id}-title`} onClose={onClose} data-testid={testId}>
+    <ModalDialog className="dialog reason-dialog" labelledBy={`${id}-title`} onClose={onClose} testId={testId}>
       <h2 id={`${id}-title`}>{title}</h2>
       {intro && <p className="muted">{intro}</p>}
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
-        <div className={missing ? 'field invalid' : 'field'}>
+      <form className="form" onSubmit={(event) => void form.submit(event)} noValidate aria-busy={form.busy}>
+        <div className={form.missing ? 'field invalid' : 'field'}>
           <label htmlFor={`${id}-reason`}>{label}</label>
           <textarea
             id={`${id}-reason`}
             rows={4}
-            value={reason}
+            value={form.reason}
             autoFocus
-            aria-invalid={missing ? true : undefined}
-            aria-describedby={missing ? `${id}-error` : hint ? `${id}-hint` : undefined}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setMissing(false);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-            }}
+            aria-invalid={form.missing ? true : undefined}
+            aria-describedby={form.missing ? `${id}-error` : hint ? `${id}-hint` : undefined}
+            onChange={(event) => form.change(event.target.value)}
+            onKeyDown={form.submitOnCtrlEnter}
           />
-          {missing ? (
+          {form.missing ? (
             <span id={`${id}-error`} className="field-error">
               {t('cases.reason.required')}
             </span>
@@ -96,16 +65,13 @@ export function ReasonDialog({
             )
           )}
         </div>
-        {failure && <Notice kind="error">{failure}</Notice>}
-        <div className="form-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
+        {form.failure && <Notice kind="error">{form.failure}</Notice>}
+        <DialogActions busy={form.busy} onCancel={onClose}>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={form.busy}>
             {confirm}
           </button>
-        </div>
+        </DialogActions>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

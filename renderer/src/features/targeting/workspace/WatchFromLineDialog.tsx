@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MessageKey } from '../../../../../shared/i18n';
 import { useApi } from '../../../app/api-context';
 import { useI18n } from '../../../app/i18n';
-import { useErrorText } from '../../../components/api-errors';
+import { DialogActions, ModalDialog } from '../../../components/ModalDialog';
 import { Notice } from '../../../components/Notice';
+import { useReasonForm } from '../../../components/useReasonForm';
 
 export interface WatchCandidate {
   readonly kind: 'party' | 'container' | 'vessel' | 'bl' | 'seal';
@@ -20,42 +21,21 @@ export interface WatchCandidate {
 export function WatchFromLineDialog({ candidates, onDone, onClose }: { candidates: readonly WatchCandidate[]; onDone: (count: number) => void; onClose: () => void }) {
   const api = useApi();
   const { t } = useI18n();
-  const errorText = useErrorText();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set([0]));
   const [severity, setSeverity] = useState<'critical' | 'high' | 'medium' | 'low'>('high');
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    const entries = candidates.filter((_, index) => chosen.has(index)).map((candidate) => ({ kind: candidate.kind, value: candidate.value, severity, reason: reason.trim() }));
-    if (entries.length === 0) return;
-    setBusy(true);
-    try {
+  const form = useReasonForm({
+    ready: chosen.size > 0,
+    run: async (reason) => {
+      const entries = candidates.filter((_, index) => chosen.has(index)).map((candidate) => ({ kind: candidate.kind, value: candidate.value, severity, reason }));
       const added = await api.invoke('watchlist.add', { entries });
       onDone(added.length);
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <dialog ref={dialog} className="dialog watch-from-line" aria-labelledby="watch-line-title" onClose={onClose}>
+    <ModalDialog className="dialog watch-from-line" labelledBy="watch-line-title" onClose={onClose}>
       <h2 id="watch-line-title">{t('targeting.watchLine.title')}</h2>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
+      <form className="form" onSubmit={(event) => void form.submit(event)} noValidate aria-busy={form.busy}>
         <fieldset className="form-section plain">
           <legend>{t('targeting.watchLine.what')}</legend>
           {candidates.map((candidate, index) => (
@@ -91,26 +71,20 @@ export function WatchFromLineDialog({ candidates, onDone, onClose }: { candidate
           <textarea
             id="watch-line-reason"
             rows={3}
-            value={reason}
-            aria-invalid={missing}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setMissing(false);
-            }}
+            value={form.reason}
+            aria-invalid={form.missing}
+            onChange={(event) => form.change(event.target.value)}
           />
-          {missing ? <p className="field-error">{t('targeting.decide.reasonRequired')}</p> : <p className="field-hint">{t('watchlist.field.reasonHint')}</p>}
+          {form.missing ? <p className="field-error">{t('targeting.decide.reasonRequired')}</p> : <p className="field-hint">{t('watchlist.field.reasonHint')}</p>}
         </div>
-        {failure && <Notice kind="error">{failure}</Notice>}
+        {form.failure && <Notice kind="error">{form.failure}</Notice>}
         <p className="muted fine">{t('targeting.watchLine.rescoreHint')}</p>
-        <div className="form-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || chosen.size === 0}>
+        <DialogActions busy={form.busy} onCancel={onClose}>
+          <button type="submit" className="primary" disabled={form.busy || chosen.size === 0}>
             {t('watchlist.add.submit')}
           </button>
-        </div>
+        </DialogActions>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
