@@ -205,11 +205,12 @@ export const riskChannels = {
     }),
     output: z.object({
       profile: z.object({ id: z.number().int(), name: z.string(), version: z.number().int(), redThreshold: z.number().int(), yellowThreshold: z.number().int() }).nullable(),
-      total: z.number().int(),
+      /** How many lines match; counted for the first page only (later pages: null), as counting a million lines takes a while. */
+      total: z.number().int().nullable(),
       rows: z.array(TargetRow),
     }),
     access: 'officer',
-    summary: 'One page of scored lines under the active profile, highest risk first, filtered; with the count of all matching lines.',
+    summary: 'One page of scored lines under the active profile, highest risk first, filtered; the first page also counts all matching lines.',
   }),
   'targets.detail': channel({
     input: z.object({ consignmentId: z.number().int().positive() }),

@@ -106,6 +106,10 @@ describe('targeting through the contract', () => {
     expect(await list({ text: 'romashka' })).toEqual(['BL002']);
     // Words an officer types that are FTS syntax stay words.
     expect(await list({ text: 'tea OR NEAR(' })).toEqual([]);
+    // Counting all matching lines is for the first page only: scrolling a million lines must not count them again per page.
+    const first = await invoke<ChannelOutput<'targets.list'>>('targets.list', { limit: 2, offset: 0 });
+    const second = await invoke<ChannelOutput<'targets.list'>>('targets.list', { limit: 2, offset: 2 });
+    expect([first.total, second.total, second.rows.length]).toEqual([4, null, 2]);
     const bad = await unit.services.invoke('targets.list', { filter: { port: 'not a port' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -88,10 +88,10 @@ export function riskHandlers({ sessions, clock, language }: HandlerContext): Pic
     'targets.list': ({ filter, sort, limit, offset }) => {
       const version = activeVersion(db());
       if (!version) return { profile: null, total: 0, rows: [] };
-      const { rows, total } = listTargets(db(), version.id, filter, { limit, offset, sort });
+      const { rows, total } = listTargets(db(), version.id, filter, { limit, offset, sort, withTotal: offset === 0 });
       return {
         profile: { id: version.id, name: version.name, version: version.version, redThreshold: version.redThreshold, yellowThreshold: version.yellowThreshold },
-        total: total ?? rows.length,
+        total,
         rows,
       };
     },

@@ -51,7 +51,7 @@ export function useTargetPages(filter: TargetFilter, sort: string): TargetPages 
           if (mine !== generation.current) return;
           pending.current.delete(page);
           pages.current.set(page, result.rows);
-          setTotal(result.total);
+          if (result.total !== null) setTotal(result.total);
           setProfile(result.profile);
           setTick((tick) => tick + 1);
         })
