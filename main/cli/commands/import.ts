@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/ipc/errors';
 import { lineFields } from '../../core/manifests/mapping/fields';
-import { importManifestFile, rejectedResult, type ImportFileResult } from '../../core/manifests/import/import-service';
+import { rejectedResult, type ImportFileResult } from '../../core/manifests/import/import-service';
 import type { SavedMapping } from '../../core/manifests/mapping/header-detect';
 import { normaliseMappingKeys } from '../../core/manifests/mapping/synonyms';
-import { scoreImported } from '../../core/risk/risk-service';
+import { importAndScore } from '../../core/risk/risk-service';
 import type { CliIo } from '../io';
 import { sessionOptions } from '../options';
 import { withSession, type SessionOptions } from '../session';
@@ -61,17 +61,20 @@ export function registerImportCommand(program: Command, io: CliIo, run: Run): vo
               out.push(rejectedResult(file, failure, io.language));
               continue;
             }
-            const result = await importManifestFile(store, actor, { name: path.basename(file), bytes }, {
-              language: io.language,
-              clock: () => new Date(),
-              ...(mapping ? { mappingOverride: mapping } : {}),
-              ...(options.sender ? { sender: options.sender } : {}),
-            });
-            const scoring =
-              result.status === 'imported' && result.manifestId !== null
-                ? { scoring: await scoreImported(store, actor, () => new Date(), result.manifestId, (error) => io.stderr(`pcu: scoring failed: ${String((error as Error).message ?? error)}\n`)) }
-                : {};
-            out.push({ ...result, ...scoring, file });
+            const result = await importAndScore(
+              store,
+              actor,
+              { name: path.basename(file), bytes },
+              {
+                language: io.language,
+                clock: () => new Date(),
+                ...(mapping ? { mappingOverride: mapping } : {}),
+                ...(options.sender ? { sender: options.sender } : {}),
+              },
+              (error, indicatorId) =>
+                io.stderr(`pcu: ${file}: scoring failed${indicatorId ? ` (indicator ${indicatorId})` : ''}: ${error instanceof Error ? error.message : String(error)}\n`),
+            );
+            out.push({ ...result, file });
           }
           return out;
         });

@@ -1,8 +1,7 @@
 import type { Language } from '../../../shared/i18n/languages';
 import type { Role } from '../../../shared/domain/roles';
 import { describeError, type Log } from '../log';
-import { importManifestFile } from '../manifests/import/import-service';
-import { scoreImported } from '../risk/risk-service';
+import { importAndScore } from '../risk/risk-service';
 import { addWatchEntries } from '../risk/watchlist-store';
 import { insertUser, type UserRow } from '../vault/accounts';
 import { assertAcceptablePassword } from '../vault/password-policy';
@@ -58,10 +57,9 @@ export async function buildDemoUnit(vault: Vault, options: { clock: () => Date; 
       addWatchEntries(db, demoWatchlist, options.clock().toISOString(), adminRow.id),
     );
     for (const sample of await readSampleManifests()) {
-      const result = await importManifestFile(store, actor, sample, { language: options.language, clock: options.clock });
-      if (result.status === 'imported' && result.manifestId !== null) {
-        await scoreImported(store, actor, options.clock, result.manifestId, (error) => options.log.error('demo scoring failed', describeError(error)));
-      }
+      await importAndScore(store, actor, sample, { language: options.language, clock: options.clock }, (error, indicatorId) =>
+        options.log.error('demo scoring failed', { indicatorId, ...describeError(error) }),
+      );
     }
     const person = (role: Role) => {
       const row = [...people.values()].find((candidate) => candidate.role === role);

@@ -2,9 +2,9 @@ import type { Handlers } from '../../../shared/ipc/dispatch';
 import { DomainError } from '../../../shared/ipc/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import type { Problem } from '../../../shared/domain/manifest';
-import { importManifestFile, previewManifestFile } from '../manifests/import/import-service';
+import { previewManifestFile } from '../manifests/import/import-service';
 import type { HandlerContext } from './context';
-import { scoreImported } from '../risk/risk-service';
+import { importAndScore } from '../risk/risk-service';
 import { describeError } from '../log';
 import { listManifests, getManifestRow } from '../manifests/manifest-repository';
 
@@ -23,24 +23,26 @@ export function manifestHandlers({ sessions, events, clock, language, log }: Han
       cancelled = false;
       for (const [fileIndex, file] of files.entries()) {
         const bytes = Buffer.from(file.dataBase64, 'base64');
-        const result = await importManifestFile(store, actor, { name: file.name, bytes }, {
-          language: lang,
-          clock,
-          ...(mapping ? { mappingOverride: mapping } : {}),
-          ...(sender ? { sender } : {}),
-          register: (cancel) => {
-            cancelCurrent = cancel;
-            if (cancelled) cancel();
+        const result = await importAndScore(
+          store,
+          actor,
+          { name: file.name, bytes },
+          {
+            language: lang,
+            clock,
+            ...(mapping ? { mappingOverride: mapping } : {}),
+            ...(sender ? { sender } : {}),
+            register: (cancel) => {
+              cancelCurrent = cancel;
+              if (cancelled) cancel();
+            },
+            onProgress: (stage, done, total) =>
+              events.emit('manifests.importProgress', { file: file.name, fileIndex, files: files.length, stage, done, total }),
           },
-          onProgress: (stage, done, total) =>
-            events.emit('manifests.importProgress', { file: file.name, fileIndex, files: files.length, stage, done, total }),
-        });
-        cancelCurrent = null;
-        results.push(
-          result.status === 'imported' && result.manifestId !== null
-            ? { ...result, scoring: await scoreImported(store, actor, clock, result.manifestId, (error) => log.error('scoring failed', describeError(error))) }
-            : result,
+          (error, indicatorId) => log.error('scoring failed', { file: file.name, indicatorId, ...describeError(error) }),
         );
+        cancelCurrent = null;
+        results.push(result);
       }
       return results;
     },

@@ -1,4 +1,5 @@
 import type { Actor } from '../audit/audit-log';
+import { importManifestFile, type ImportFileResult, type ImportOptions } from '../manifests/import/import-service';
 import type { Db } from '../db/open';
 import type { UnitStore } from '../vault/vault';
 import { backtest, type BacktestResult } from './backtest';
@@ -91,22 +92,28 @@ export function backtestVersion(db: Db, versionId: number, period: { from?: stri
 }
 
 /**
- * Scores a manifest just imported. Scoring is a second step on purpose: a
- * failure here must not lose the import, so it is logged and reported as
- * `scoring: null`, and the officer can re-score.
+ * Imports one manifest file and scores it under the active profile: what every
+ * import does (the app, the CLI, the demo unit). Scoring is a second step on
+ * purpose: a failure there must not lose the import, so it goes to onScoringError
+ * (with the indicator at fault, when one is) and the result says `scoring: null`;
+ * the officer can re-score.
  */
-export async function scoreImported(
+export async function importAndScore(
   store: UnitStore,
   actor: Actor,
-  clock: () => Date,
-  manifestId: number,
-  onError: (error: unknown) => void,
-): Promise<{ red: number; yellow: number; green: number; watchlistHits: number } | null> {
+  file: { readonly name: string; readonly bytes: Uint8Array },
+  options: ImportOptions,
+  onScoringError: (error: unknown, indicatorId?: string) => void,
+): Promise<ImportFileResult> {
+  const result = await importManifestFile(store, actor, file, options);
+  if (result.status !== 'imported' || result.manifestId === null) return result;
   try {
-    const summary = await scoreManifests(store, actor, clock, { manifestIds: [manifestId] }, 'risk.scored', (indicatorId, error) => onError({ indicatorId, error }));
-    return { red: summary.red, yellow: summary.yellow, green: summary.green, watchlistHits: summary.watchlistHits };
+    const summary = await scoreManifests(store, actor, options.clock, { manifestIds: [result.manifestId] }, 'risk.scored', (indicatorId, error) =>
+      onScoringError(error, indicatorId),
+    );
+    return { ...result, scoring: { red: summary.red, yellow: summary.yellow, green: summary.green, watchlistHits: summary.watchlistHits } };
   } catch (error) {
-    onError(error);
-    return null;
+    onScoringError(error);
+    return { ...result, scoring: null };
   }
 }
