@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../renderer/src/features/cases/time';
 import { launchApp, type HarnessApp } from '../harness/app';
+import { createDemoUnit, invokeOk, switchUser, type DemoAccount } from './demo-unit';
 import { saveScreen } from './screens';
 
 /**
@@ -17,14 +18,8 @@ import { saveScreen } from './screens';
  * order, as a day at the port does.
  */
 
-type DemoAccount = { username: string; password: string; role: string };
 let OFFICER: DemoAccount;
 let SUPERVISOR: DemoAccount;
-const account = (accounts: readonly DemoAccount[], role: string): DemoAccount => {
-  const found = accounts.find((candidate) => candidate.role === role);
-  if (!found) throw new Error(`no demo ${role} in ${JSON.stringify(accounts.map((entry) => entry.role))}`);
-  return found;
-};
 
 /** What only a supervisor may call: an officer's casework screens must never ask (main would audit the refusal). */
 const supervisorChannels = ['examinations.approve', 'cases.assign', 'records.void'];
@@ -59,25 +54,8 @@ async function saveWhole(page: Page, name: string): Promise<void> {
   }
 }
 
-/**
- * Log out through the user menu (the screens unmount before the session
- * ends, so no request of theirs is cut off) and log in as `user`.
- */
-async function logInAs(app: HarnessApp, user: DemoAccount): Promise<void> {
-  const { page } = app;
-  await button(page.locator('.user-menu'), 'Log out').click();
-  await page.locator('.auth-screen[data-screen="login"]').waitFor();
-  await field(page.locator('.auth-screen'), 'User name').fill(user.username);
-  await field(page.locator('.auth-screen'), 'Password').fill(user.password);
-  await page.keyboard.press('Enter');
-  await heading(page).waitFor();
-}
-
-async function invoke<T>(app: HarnessApp, channel: string, input: unknown): Promise<T> {
-  const result = await app.backend.services.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const logInAs = (app: HarnessApp, user: DemoAccount) => switchUser(app.page, user);
+const invoke = invokeOk;
 
 // ── A tiny PNG encoder: two distinct photos without fixtures on disk ─────────────
 
@@ -141,11 +119,7 @@ describe('casework: queue, examination with photos, seizure, custody, approval, 
   beforeAll(async () => {
     app = await launchApp({ demo: true, viewport: { width: 1500, height: 1000 } });
     page = app.page;
-    const created = await app.backend.services.invoke('setup.demo', undefined);
-    if (!created.ok) throw new Error(`demo setup failed: ${JSON.stringify(created.error)}`);
-    const { accounts } = created.value as { accounts: DemoAccount[] };
-    OFFICER = account(accounts, 'officer');
-    SUPERVISOR = account(accounts, 'supervisor');
+    ({ officer: OFFICER, supervisor: SUPERVISOR } = await createDemoUnit(app));
     // setup.demo logs the administrator in: let the workstation finish loading before switching.
     await page.locator('.target-viewport [role="row"][aria-rowindex="2"]').waitFor();
     await logInAs(app, OFFICER);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type HarnessApp } from '../harness/app';
+import { createDemoUnit, invokeOk, switchUser, type DemoAccount } from './demo-unit';
 import { saveScreen } from './screens';
 
 /**
@@ -14,14 +15,7 @@ import { saveScreen } from './screens';
  * photographed in English and in Russian.
  */
 
-type DemoAccount = { username: string; password: string; role: string };
 type ReportItem = { id: number; reportUid: string; kind: string; caseReference: string | null; language: string; signed: boolean; pdfSha256: string; issuedBy: string };
-
-const account = (accounts: readonly DemoAccount[], role: string): DemoAccount => {
-  const found = accounts.find((candidate) => candidate.role === role);
-  if (!found) throw new Error(`no demo ${role} in ${JSON.stringify(accounts.map((entry) => entry.role))}`);
-  return found;
-};
 
 const heading = (page: Page) => page.locator('main[data-section] h1');
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
@@ -31,20 +25,8 @@ const languageSelect = (page: Page) => page.locator('.language-switch select');
 const issueForm = (page: Page) => page.getByTestId('report-issue-form');
 const statistics = (page: Page) => page.getByTestId('report-statistics');
 
-async function logInAs(page: Page, user: DemoAccount): Promise<void> {
-  await button(page.locator('.user-menu'), 'Log out').click();
-  await page.locator('.auth-screen[data-screen="login"]').waitFor();
-  await field(page.locator('.auth-screen'), 'User name').fill(user.username);
-  await field(page.locator('.auth-screen'), 'Password').fill(user.password);
-  await page.keyboard.press('Enter');
-  await heading(page).waitFor();
-}
-
-async function invoke<T>(app: HarnessApp, channel: string, input: unknown): Promise<T> {
-  const result = await app.backend.services.invoke(channel, input);
-  if (!result.ok) throw new Error(`${channel} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const logInAs = switchUser;
+const invoke = invokeOk;
 
 /** The bytes of a download the page started (the blob link's "save"). */
 async function downloaded(page: Page, start: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
@@ -68,11 +50,7 @@ describe('reports: examination report in EN and RU, list, view, save; statistics
   beforeAll(async () => {
     app = await launchApp({ demo: true, viewport: { width: 1400, height: 900 } });
     page = app.page;
-    const created = await app.backend.services.invoke('setup.demo', undefined);
-    if (!created.ok) throw new Error(`demo setup failed: ${JSON.stringify(created.error)}`);
-    const { accounts } = created.value as { accounts: DemoAccount[] };
-    officer = account(accounts, 'officer');
-    supervisor = account(accounts, 'supervisor');
+    ({ officer, supervisor } = await createDemoUnit(app));
     // setup.demo logs the administrator in: let the workstation finish loading before switching.
     await page.locator('.target-viewport [role="row"][aria-rowindex="2"]').waitFor();
     // The unit signs with its own CA: the administrator issues the supervisor (not the officer) a certificate.

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type HarnessApp } from '../harness/app';
+import { createDemoUnit, type DemoAccount } from './demo-unit';
 import { saveScreen } from './screens';
 
 /**
@@ -14,14 +15,8 @@ import { saveScreen } from './screens';
  */
 
 /** The demo unit's accounts, with the passwords `setup.demo` generated for this run. */
-type DemoAccount = { username: string; password: string; role: string };
 let OFFICER: DemoAccount;
 let SUPERVISOR: DemoAccount;
-const account = (accounts: readonly DemoAccount[], role: string): DemoAccount => {
-  const found = accounts.find((candidate) => candidate.role === role);
-  if (!found) throw new Error(`no demo ${role}`);
-  return found;
-};
 
 /** Channels only a supervisor may call: an officer's screens must never ask (main would audit the refusal). */
 const supervisorChannels = ['watchlist.remove', 'profiles.save', 'profiles.activate', 'profiles.backtest', 'reference.save'];
@@ -70,11 +65,7 @@ describe('watch lists, risk profiles and reference tables', () => {
   beforeAll(async () => {
     app = await launchApp({ demo: true, viewport: { width: 1360, height: 900 } });
     page = app.page;
-    const created = await app.backend.services.invoke('setup.demo', undefined);
-    if (!created.ok) throw new Error(`demo setup failed: ${JSON.stringify(created.error)}`);
-    const { accounts } = created.value as { accounts: DemoAccount[] };
-    OFFICER = account(accounts, 'officer');
-    SUPERVISOR = account(accounts, 'supervisor');
+    ({ officer: OFFICER, supervisor: SUPERVISOR } = await createDemoUnit(app));
     await logInAs(app, OFFICER);
     expect(await heading(page).textContent()).toBe('Targeting');
   }, 120_000);
