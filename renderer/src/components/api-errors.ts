@@ -38,3 +38,13 @@ export function useErrorText(): (error: unknown) => string {
     [language, t],
   );
 }
+
+/**
+ * A refusal because the session ended (logout, lock, expiry) while the
+ * request was on its way. Not the screen's failure: the session gate is about
+ * to replace the screen with the login or lock screen, so the loading hooks
+ * keep waiting instead of showing the section's error panel for a moment.
+ */
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED');
+}

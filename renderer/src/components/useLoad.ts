@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isSessionEnded } from './api-errors';
 
 type Outcome<T> = { readonly for: unknown; readonly value: T } | { readonly for: unknown; readonly error: unknown };
 
@@ -22,6 +23,9 @@ export function useLoad<T>(load: () => Promise<T>, key: unknown): T | undefined 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the caller's key only, not on a new closure each render
   }, [key]);
   if (!outcome || !Object.is(outcome.for, key)) return undefined;
-  if ('error' in outcome) throw outcome.error;
+  if ('error' in outcome) {
+    if (isSessionEnded(outcome.error)) return undefined;
+    throw outcome.error;
+  }
   return outcome.value;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isSessionEnded } from './api-errors';
 
 /**
  * Like useLoad, for lists the officer edits in place: after an edit (a new
@@ -20,6 +21,6 @@ export function useRefreshingLoad<T>(load: () => Promise<T>, key: unknown): T | 
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on the caller's key only, not on a new closure each render
   }, [key]);
-  if (failure) throw failure.error;
+  if (failure && !isSessionEnded(failure.error)) throw failure.error;
   return value;
 }

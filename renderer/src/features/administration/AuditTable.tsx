@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntryInfo, ChannelInput } from '../../../../shared/ipc/contract';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../app/i18n';
+import { isSessionEnded } from '../../components/api-errors';
 import { formatLocalDateTime, localDayEnd, localDayStart } from '../../format/datetime';
 import { auditActionTitle, formatAuditDetails } from './audit-actions';
 import type { AuditFilter } from './AuditFilterForm';
@@ -39,7 +40,7 @@ export function AuditTable({ filter, version }: { filter: AuditFilter; version: 
   }, [api, filter, version]);
 
   // The section's error boundary explains and retries.
-  if (failure) throw failure.error;
+  if (failure && !isSessionEnded(failure.error)) throw failure.error;
   if (!loaded) return <p className="muted">{t('status.loading')}</p>;
 
   const older = () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../../shared/ipc/contract';
 import type { TargetFilter, TargetRow } from '../../../../../shared/ipc/risk-contract';
 import { useApi } from '../../../app/api-context';
+import { isSessionEnded } from '../../../components/api-errors';
 
 export const PAGE_SIZE = 200;
 
@@ -75,7 +76,7 @@ export function useTargetPages(filter: TargetFilter, sort: string): TargetPages 
   return {
     total,
     profile,
-    error: failure?.key === key ? failure.error : null,
+    error: failure?.key === key && !isSessionEnded(failure.error) ? failure.error : null,
     row: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     want: (first, last) => {
       for (let page = Math.floor(Math.max(0, first) / PAGE_SIZE); page <= Math.floor(Math.max(0, last) / PAGE_SIZE); page += 1) fetchPage(page);
