@@ -446,7 +446,8 @@ describe('manifests: import, list, detail, amendments and the mapping wizard', (
     );
     expect(await wizard(page).locator('h3').textContent()).toBe('Сопоставление столбцов: uzbek-agent.xlsx');
     const sheet = wizard(page).getByLabel('Лист', { exact: true });
-    expect(await sheet.locator('option').allTextContents()).toEqual(['Xat', 'Manifest']);
+    // The wizard asks main for the file's first rows when it opens: wait for them (allTextContents does not).
+    await expect.poll(() => sheet.locator('option').allTextContents()).toEqual(['Xat', 'Manifest']);
     await sheet.selectOption({ label: 'Manifest' });
     await wizard(page).getByRole('radio', { name: 'Строка 3 — заголовок' }).waitFor();
     await saveScreen(page, 'ru-wizard-rows');

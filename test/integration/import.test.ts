@@ -3,6 +3,8 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../shared/ipc/contract';
+import { importManifestFile } from '../../main/core/manifests/import/import-service';
+import { makeLargeManifest } from '../bench/make-large-manifest';
 import { ADMIN, expectOk, setUpUnit, type UnitFixture } from '../db/unit-fixture';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
@@ -160,6 +162,29 @@ describe('one transaction per manifest', () => {
     expect(count('consignments')).toBe(0);
     expect(count('parties')).toBe(0);
     db.exec('DROP TRIGGER fail_third_line');
+    expect((await importFiles([file('spreadsheets/manifest-msc-anna.xlsx')]))[0]?.status).toBe('imported');
+  });
+});
+
+describe('an import cancelled while its lines are being stored', () => {
+  it('stores nothing and leaves the database free for the next import', async () => {
+    const bytes = makeLargeManifest(20_000);
+    let cancel = () => {};
+    const result = await importManifestFile(unit.services.sessions.store(), unit.services.sessions.actor(), { name: 'big.xlsx', bytes }, {
+      language: 'en',
+      clock: () => new Date(),
+      register: (stop) => {
+        cancel = stop;
+      },
+      // By then the storing thread holds the transaction with thousands of lines in it.
+      onProgress: (stage, done) => {
+        if (stage === 'validating' && done >= 10_000) cancel();
+      },
+    });
+    expect(result).toMatchObject({ status: 'rejected', error: { code: 'IMPORT_CANCELLED' } });
+    expect(count('manifests')).toBe(0);
+    expect(count('consignments')).toBe(0);
+    expect(count('containers')).toBe(0);
     expect((await importFiles([file('spreadsheets/manifest-msc-anna.xlsx')]))[0]?.status).toBe('imported');
   });
 });

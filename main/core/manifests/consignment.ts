@@ -57,6 +57,14 @@ export interface ParsedManifest {
   };
 }
 
+/** What is known of a manifest before its lines are validated: enough to open its record in the database. */
+export type ManifestHead = Pick<ParsedManifest, 'fileName' | 'sha256' | 'format' | 'header' | 'mapping'>;
+
+/** What is known once every line has been validated. */
+export interface ManifestTotals extends Pick<ParsedManifest, 'problems' | 'containerCount' | 'totalGrossWeightKg' | 'badCheckDigitContainers'> {
+  readonly lineCount: number;
+}
+
 /** What the import worker sends back after storing: everything but the lines themselves. */
 export interface StoredManifestSummary extends Omit<ParsedManifest, 'consignments'> {
   readonly lineCount: number;

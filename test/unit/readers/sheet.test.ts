@@ -3,7 +3,7 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { readWorkbook, type WorkbookTable } from '../../../main/core/manifests/readers/sheet';
+import { readWorkbook, readWorkbookSheets, type WorkbookTable } from '../../../main/core/manifests/readers/sheet';
 import { cellText, isCodeFormat, numberText } from '../../../main/core/manifests/readers/sheet-cell-text';
 import { fillMergedCells } from '../../../main/core/manifests/readers/sheet-merges';
 import { ManifestFileRefused } from '../../../main/core/manifests/readers/zip-guard-refusal';
@@ -196,6 +196,23 @@ describe('cell text', () => {
   });
 });
 
+describe('numbers as text, quickly', () => {
+  it('gives what rounding every number to 15 significant digits gives', () => {
+    const reference = (value: number) => {
+      if (!Number.isFinite(value)) return '';
+      const rounded = Number(value.toPrecision(15));
+      return rounded === 0 ? '0' : String(rounded);
+    };
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = [0, -0, 0.1 + 0.2, 21559.600000000002, 1e15, 1e15 - 1, 123456789012345.6, 1e21, 1.5e-7, -0.000125, 1 / 3, 5e-324, NaN, -Infinity];
+    for (let i = 0; i < 20_000; i++) {
+      values.push(Math.round(random() * 1e7) / 10, (random() - 0.5) * 10 ** Math.floor(random() * 40 - 20), random() * 1e16, Number((random() * 1e5).toFixed(i % 8)));
+    }
+    for (const value of values) expect(numberText(value)).toBe(reference(value));
+  });
+});
+
 describe('merged cells', () => {
   it('fills down and across', () => {
     const rows = [['B1', 'C1'], ['', 'C2'], ['', 'C3']];
@@ -210,6 +227,53 @@ describe('merged cells', () => {
       ['X', 'X'],
       ['X', 'X'],
     ]);
+  });
+});
+
+describe('rows read lazily (the import streams them) are the rows read whole', () => {
+  /** The whole-sheet reading as it was: every row to text, merges filled, trailing empty rows dropped. */
+  function eagerRows(sheet: XLSX.WorkSheet): string[][] {
+    const data = (sheet['!data'] ?? []) as ((XLSX.CellObject | undefined)[] | undefined)[];
+    const rows: string[][] = [];
+    // Dense rows and cells have holes: index, do not iterate.
+    for (let r = 0; r < data.length; r++) {
+      const cells = data[r] ?? [];
+      const row: string[] = [];
+      for (let c = 0; c < cells.length; c++) row.push(cellText(cells[c], false));
+      while (row.length > 0 && row[row.length - 1] === '') row.pop();
+      rows.push(row);
+    }
+    fillMergedCells(rows, sheet['!merges'] ?? []);
+    while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
+    return rows;
+  }
+
+  // A small deterministic generator: the same sheets on every run.
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+
+  it.each(Array.from({ length: 40 }, (_, index) => index))('random sheet %i: blanks, numbers, merges overlapping, out of range, empty', () => {
+    const rows: (string | number | null)[][] = Array.from({ length: 1 + next(30) }, () =>
+      Array.from({ length: next(8) }, () => [null, '', 'a', 'B/L 1', 12, 0.1 + 0.2, '  '][next(7)] ?? null),
+    );
+    const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true });
+    sheet['!merges'] = Array.from({ length: next(6) }, () => {
+      const r = next(34) - 1;
+      const c = next(9) - 1;
+      return { s: { r, c }, e: { r: r + next(12) - 2, c: c + next(5) - 1 } };
+    });
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'S');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const parsed = XLSX.read(bytes, { type: 'array', dense: true, cellText: false, cellNF: true, cellDates: true });
+    const expected = eagerRows(parsed.Sheets.S as XLSX.WorkSheet);
+    const [lazy] = readWorkbookSheets(bytes, 'xlsx');
+    const got = lazy ? Array.from({ length: lazy.length }, (_, index) => lazy.row(index)) : [];
+    expect(got).toEqual(expected);
+    expect(readWorkbook(bytes, 'xlsx').tables[0]?.rows ?? []).toEqual(expected);
   });
 });
 

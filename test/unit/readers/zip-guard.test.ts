@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { defaultZipGuardLimits, guardZipArchive, type ZipGuardLimits } from '../../../main/core/manifests/readers/zip-guard';
+import { defaultZipGuardLimits, guardZipArchive, guardZipArchiveAsync, type ZipGuardLimits, type ZipInspection } from '../../../main/core/manifests/readers/zip-guard';
 import { ManifestFileRefused, type RefusalReason } from '../../../main/core/manifests/readers/zip-guard-refusal';
 import { localHeader, writeZip } from './zip-writer';
 
@@ -48,6 +48,40 @@ describe('zip guard: archives a carrier really sends pass', () => {
       ['empty.txt', 8],
     ]);
     expect(inspection.uncompressedBytes).toBe(46 + 26 * 50);
+  });
+});
+
+describe('zip guard: what it unpacked, repacked for SheetJS', () => {
+  it.each(['manifest-msc-anna.xlsx', 'manifest-ru.ods'])('%s: the same entries, stored, in an archive the guard itself accepts', (name) => {
+    const bytes = fixture(name);
+    const { entries, stored } = guardZipArchive(bytes, name, defaultZipGuardLimits, { repack: true });
+    if (!stored) throw new Error('no repacked archive');
+    const again = guardZipArchive(stored, name, defaultZipGuardLimits, { repack: true });
+    expect(again.entries.map((e) => [e.name, e.crc32, e.uncompressedSize, e.compressedSize, e.method])).toEqual(
+      entries.map((e) => [e.name, e.crc32, e.uncompressedSize, e.uncompressedSize, 0]),
+    );
+    // Stored already: repacking the repacked archive gives the same bytes.
+    expect(again.stored?.equals(stored)).toBe(true);
+  });
+
+  it('keeps names, their order and empty entries', () => {
+    const zip = writeZip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 },
+      { name: 'Pictures/', data: '' },
+      { name: 'content.xml', data: '<office:document-content/>'.repeat(50) },
+    ]);
+    const { stored } = guardZipArchive(zip, 'hand.ods', defaultZipGuardLimits, { repack: true });
+    if (!stored) throw new Error('no repacked archive');
+    const entries = guardZipArchive(stored, 'hand.ods').entries;
+    expect(entries.map((e) => [e.name, e.uncompressedSize])).toEqual([
+      ['mimetype', 46],
+      ['Pictures/', 0],
+      ['content.xml', 26 * 50],
+    ]);
+  });
+
+  it('without repack nothing is kept', () => {
+    expect(guardZipArchive(fixture('manifest-msc-anna.xlsx'), 'm.xlsx').stored).toBeUndefined();
   });
 });
 
@@ -177,5 +211,49 @@ describe('zip guard: files that are not whole archives', () => {
 
   it('a PDF renamed .xlsx is not an archive at all', () => {
     expect(reasonOf(fixture('impostor-pdf.xlsx'))).toBe('ARCHIVE_CORRUPT');
+  });
+});
+
+describe('zip guard: unpacking on the thread pool (the import worker) decides exactly as unpacking in line', () => {
+  const bomb = deflateRawSync(Buffer.alloc(20 * megabyte), { level: 9 });
+  const inner = new TextEncoder().encode('payload');
+  const innerCrc = crc32(inner) >>> 0;
+  const whole = fixture('manifest-msc-anna.xlsx');
+  const cases: [string, Uint8Array, ZipGuardLimits?][] = [
+    ['a real workbook', whole],
+    ['a real LibreOffice spreadsheet', fixture('manifest-ru.ods')],
+    ['stored, deflated and empty entries', writeZip([{ name: 'mimetype', data: 'x', method: 0 }, { name: 'e/', data: '' }, { name: 'c.xml', data: '<a/>'.repeat(99) }])],
+    ['a bomb over the ratio', writeZip([{ name: 's.xml', payload: bomb, declaredSize: 20 * megabyte, crc: 0 }])],
+    ['a bomb declaring 1 KB', writeZip([{ name: 'ok.xml', data: 'fine' }, { name: 's.xml', payload: bomb, declaredSize: 1024, crc: 0 }])],
+    ['sizes past the cap', writeZip([{ name: 'a', data: 'x'.repeat(600), method: 0 }, { name: 'b', data: 'x'.repeat(600), method: 0 }]), { ...defaultZipGuardLimits, maxUncompressedBytes: 1000 }],
+    ['unpacks to less than declared', writeZip([{ name: 'a.xml', data: 'hello', declaredSize: 50 }])],
+    ['a damaged checksum after a good entry', writeZip([{ name: 'ok.xml', data: 'fine' }, { name: 'a.xml', data: 'hello', crc: 12345 }])],
+    ['local and central disagree', writeZip([{ name: 'a.xml', data: 'hello', localDeclaredSize: 5000 }])],
+    [
+      'overlapping entries',
+      writeZip([{ name: 'a.xml', data: new Uint8Array([...localHeader({ name: 'b.xml', method: 0, flags: 0, crc: innerCrc, compressedSize: 7, uncompressedSize: 7 }), ...inner]), method: 0 }], {
+        extraCentral: [{ name: 'b.xml', method: 0, flags: 0, crc: innerCrc, compressedSize: 7, uncompressedSize: 7, localHeaderOffset: 30 + 'a.xml'.length }],
+      }),
+    ],
+    ['an encrypted entry', writeZip([{ name: 'x.xml', data: 'x', flags: 1 }])],
+    ['an unknown method', writeZip([{ name: 'a.xml', data: 'x', method: 12, payload: new Uint8Array(4) }])],
+    ['damaged deflate data', writeZip([{ name: 'a.xml', payload: new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]), declaredSize: 5, crc: 0 }])],
+    ['a cut-off copy', whole.subarray(0, whole.length - 100)],
+    ['a PDF', fixture('impostor-pdf.xlsx')],
+  ];
+
+  const outcome = async (run: () => ZipInspection | Promise<ZipInspection>) => {
+    try {
+      const { entries, uncompressedBytes, stored } = await run();
+      return { entries, uncompressedBytes, stored: stored?.toString('base64') };
+    } catch (error) {
+      if (!(error instanceof ManifestFileRefused)) throw error;
+      return { reason: error.reason, entry: error.entry, message: error.message };
+    }
+  };
+
+  it.each(cases)('%s', async (_name, bytes, limits = defaultZipGuardLimits) => {
+    const inLine = await outcome(() => guardZipArchive(bytes, 'f.xlsx', limits, { repack: true }));
+    expect(await outcome(() => guardZipArchiveAsync(bytes, 'f.xlsx', limits, { repack: true }))).toEqual(inLine);
   });
 });

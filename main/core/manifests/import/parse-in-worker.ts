@@ -40,11 +40,34 @@ export type WorkerOutcome =
 export interface ParseLimits {
   /** Wall-clock limit for one file. */
   readonly timeoutMs: number;
-  /** Heap the parser may use before it is stopped. */
+  /** Heap the import may use before it is stopped (its reading and storing threads together, see storeHeapOf). */
   readonly maxHeapMb: number;
 }
 
 export const defaultParseLimits: ParseLimits = { timeoutMs: 120_000, maxHeapMb: 1536 };
+
+/** How long a worker that has answered may go on tidying up before it is stopped. */
+const TIDY_UP_MS = 30_000;
+
+/** Young-generation heap of the reading thread (the parser allocates short-lived strings by the million). */
+const READ_YOUNG_MB = 64;
+
+/** Heap limits of the storing thread (store-thread.ts), in MB. */
+export interface StoreHeap {
+  readonly oldMb: number;
+  readonly youngMb: number;
+}
+
+/**
+ * An import that stores runs two threads; they share the import's heap limit
+ * rather than each having it, so a hostile file can take no more memory than
+ * before. The storing thread holds a few chunks of lines, the container and
+ * party ids and, for an amendment, the previous version's lines: a quarter of
+ * the limit, at most 256 MB, is ample; the reading thread keeps the rest.
+ */
+export function storeHeapOf(maxHeapMb: number): StoreHeap {
+  return { oldMb: Math.max(1, Math.min(256, Math.floor(maxHeapMb / 4))), youngMb: Math.max(1, Math.min(16, Math.floor(maxHeapMb / 16))) };
+}
 
 /** Messages from the worker. */
 export type WorkerMessage =
@@ -54,11 +77,14 @@ export type WorkerMessage =
 
 /**
  * Where the worker's code is: beside the bundle when built (out/worker), or the
- * TypeScript source run through tsx (CLI from a checkout, tests).
+ * TypeScript source run through tsx (CLI from a checkout, tests). The built
+ * bundle is plain CommonJS and starts with no Node options of its parent
+ * (`execArgv: []`): a parent started through tsx would otherwise load tsx's
+ * loader into every import thread, which the app never does (170 ms a thread).
  */
-export function workerEntry(env: NodeJS.ProcessEnv = process.env): { code: string; eval: boolean } {
+export function workerEntry(env: NodeJS.ProcessEnv = process.env): { code: string; eval: boolean; execArgv?: string[] } {
   // The benchmark measures the worker that ships (out/worker) even when run from the sources.
-  if (env.PCU_IMPORT_WORKER) return { code: path.resolve(env.PCU_IMPORT_WORKER), eval: false };
+  if (env.PCU_IMPORT_WORKER) return { code: path.resolve(env.PCU_IMPORT_WORKER), eval: false, execArgv: [] };
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     // From source (CLI in a checkout, tests): register tsx inside the worker, then load the TypeScript entry.
@@ -74,7 +100,7 @@ export function workerEntry(env: NodeJS.ProcessEnv = process.env): { code: strin
     .resolve(path.dirname(here), '../worker/parse-worker.cjs')
     .replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   if (!existsSync(built)) throw new Error(`parse worker not found at ${built}: run npm run build`);
-  return { code: built, eval: false };
+  return { code: built, eval: false, execArgv: [] };
 }
 
 export interface ParseHandle<T> {
@@ -85,7 +111,9 @@ export interface ParseHandle<T> {
 /**
  * Reads, maps and validates one file in a worker thread with a heap limit and
  * a time limit, so a hostile or broken file cannot take the main process down
- * with it. Only progress and the parsed manifest come back.
+ * with it. Only progress and the parsed manifest (or, with `commit`, a summary
+ * of what was stored) come back. With `commit` the worker starts its own
+ * storing thread (store-thread.ts); the time limit and cancel end both.
  */
 export function parseInWorker(
   request: ParseRequest,
@@ -93,28 +121,37 @@ export function parseInWorker(
   limits: ParseLimits = defaultParseLimits,
 ): ParseHandle<WorkerOutcome> {
   const entry = workerEntry();
+  const storeHeap = request.commit ? storeHeapOf(limits.maxHeapMb) : null;
   const worker = new Worker(entry.code, {
     eval: entry.eval,
+    ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     workerData: {
       fileName: request.fileName,
       savedMappings: request.savedMappings,
       override: request.override,
       sender: request.sender,
       commit: request.commit,
+      ...(storeHeap ? { storeHeap } : {}),
     },
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: Math.max(1, limits.maxHeapMb - (storeHeap ? storeHeap.oldMb + storeHeap.youngMb : 0)),
+      maxYoungGenerationSizeMb: READ_YOUNG_MB,
+    },
     stdout: false,
     stderr: false,
   });
   let cancelled = false;
   const result = new Promise<WorkerOutcome>((resolve, reject) => {
     let settled = false;
-    const settle = (action: () => void) => {
+    const settle = (action: () => void, stop = true) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       action();
-      void worker.terminate();
+      if (stop) void worker.terminate();
+      // After an answer the storing thread may still be tidying up (a WAL checkpoint, after the commit):
+      // the worker ends by itself; one that does not is stopped after a grace period.
+      else setTimeout(() => void worker.terminate(), TIDY_UP_MS).unref();
     };
     const timer = setTimeout(
       () => settle(() => reject(refuse('IMPORT_TIMEOUT', request.fileName, `not read within ${Math.round(limits.timeoutMs / 1000)} s`, { seconds: Math.round(limits.timeoutMs / 1000) }))),
@@ -122,7 +159,7 @@ export function parseInWorker(
     );
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message);
-      else if (message.type === 'done') settle(() => resolve(message.outcome));
+      else if (message.type === 'done') settle(() => resolve(message.outcome), false);
       else settle(() => reject(new DomainError(message.code as DomainError['code'], message.message, message.details)));
     });
     worker.on('error', (error: Error & { code?: string }) => {

@@ -1,5 +1,6 @@
-import { type CellObject } from 'xlsx';
-import * as XLSX from 'xlsx';
+import { sheetJs, type SheetJs } from './sheetjs';
+
+type CellObject = SheetJs.CellObject;
 
 /**
  * The text an officer should see for one spreadsheet cell, from SheetJS's raw
@@ -39,11 +40,32 @@ interface NumberFormatter {
   is_date(format: string): boolean;
   parse_date_code(value: number, options?: { date1904?: boolean }): DateParts | null;
 }
-const ssf = XLSX.SSF as NumberFormatter;
+const ssf = (): NumberFormatter => sheetJs().SSF as NumberFormatter;
+
+/** True for a plain decimal ("1234.5", "-0.000125": no exponent) of at most 15 significant digits. */
+function fitsFifteenDigits(text: string): boolean {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 45 && i === 0) || c === 46) continue; // a leading '-', the '.'
+    if (c < 48 || c > 57) return false; // 'e', 'Infinity'
+    if (leading && c === 48) continue; // zeros before the first significant digit
+    leading = false;
+    digits += 1;
+  }
+  return digits <= 15;
+}
 
 /** Excel shows and computes with 15 significant digits; digits past that are binary noise. */
 export function numberText(value: number): string {
+  // Integers below 10^15 have at most 15 digits: rounding leaves them as they are (the common case, counts and codes).
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? '0' : String(value);
   if (!Number.isFinite(value)) return '';
+  // The shortest text that reads back as the same double: when it has at most 15 significant digits,
+  // rounding to 15 digits gives that same text (a double is nearer to it than half a unit of the 15th digit).
+  const shortest = String(value);
+  if (fitsFifteenDigits(shortest)) return shortest;
   const rounded = Number(value.toPrecision(15));
   return rounded === 0 ? '0' : String(rounded);
 }
@@ -95,10 +117,10 @@ function dateText(value: Date): string {
 
 function numberCellText(value: number, format: string | undefined, date1904: boolean): string {
   if (format && format !== 'General') {
-    if (isCodeFormat(format)) return ssf.format(format, value);
+    if (isCodeFormat(format)) return ssf().format(format, value);
     // A date format that cellDates did not convert (some ODS and BIFF paths).
-    if (ssf.is_date(format)) {
-      const parts = ssf.parse_date_code(value, { date1904 });
+    if (ssf().is_date(format)) {
+      const parts = ssf().parse_date_code(value, { date1904 });
       if (parts) return isoText(parts, value < 1 && value >= 0);
     }
   }

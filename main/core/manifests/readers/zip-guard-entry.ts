@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { inflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { extraHasBlock, latin1, view, zip64ExtraId, type ZipDirectory, type ZipEntry } from './zip-guard-directory';
 import { ManifestFileRefused } from './zip-guard-refusal';
 
@@ -73,11 +73,21 @@ export function assertNoOverlap(spans: readonly { entry: ZipEntry; span: EntrySp
 
 export const isEncrypted = (entry: ZipEntry): boolean => (entry.flags & encryptionFlags) !== 0 || entry.method === 99;
 
-/**
- * The entry's unpacked bytes, never more than `maxBytes`: past that, zlib stops
- * and we refuse, so a lying declared size cannot make us allocate a bomb's output.
- */
-export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, span: EntrySpan, fileName: string, maxBytes: number): Uint8Array {
+/** zlib writes an entry of up to this size into one buffer, in one pass (no chunks to join). */
+const maxChunkBytes = 64 * 1024 * 1024;
+
+function inflateOptions(maxBytes: number): ZlibOptions {
+  // maxOutputLength must be at least 1; an empty entry's stream inflates to 0 bytes.
+  return { maxOutputLength: Math.max(1, maxBytes), chunkSize: Math.max(64, Math.min(maxBytes, maxChunkBytes)) };
+}
+
+function inflateRefusal(error: unknown, entry: ZipEntry, fileName: string, maxBytes: number): ManifestFileRefused {
+  const tooLarge = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+  return new ManifestFileRefused('ARCHIVE_CORRUPT', fileName, tooLarge ? `inflates to more than ${maxBytes} bytes` : 'compressed data is damaged', entry.name);
+}
+
+/** A stored entry's bytes, or null when it is deflated; refuses what cannot be unpacked. */
+function storedOrDeflated(bytes: Uint8Array, entry: ZipEntry, span: EntrySpan, fileName: string, maxBytes: number): Uint8Array | null {
   const data = bytes.subarray(span.dataStart, span.dataEnd);
   if (entry.flags & flagEncrypted) throw new ManifestFileRefused('ENCRYPTED', fileName, 'encrypted entry', entry.name);
   switch (entry.method) {
@@ -87,19 +97,41 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, span: EntrySpan,
       }
       return data;
     case 8:
-      try {
-        // maxOutputLength must be at least 1; an empty entry's stream inflates to 0 bytes.
-        return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
-      } catch (error) {
-        const tooLarge = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
-        throw new ManifestFileRefused(
-          'ARCHIVE_CORRUPT',
-          fileName,
-          tooLarge ? `inflates to more than ${maxBytes} bytes` : 'compressed data is damaged',
-          entry.name,
-        );
-      }
+      return null;
     default:
       throw new ManifestFileRefused('ARCHIVE_UNSUPPORTED', fileName, `compression method ${entry.method}`, entry.name);
   }
+}
+
+/**
+ * The entry's unpacked bytes, never more than `maxBytes`: past that, zlib stops
+ * and we refuse, so a lying declared size cannot make us allocate a bomb's output.
+ */
+export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, span: EntrySpan, fileName: string, maxBytes: number): Uint8Array {
+  const stored = storedOrDeflated(bytes, entry, span, fileName, maxBytes);
+  if (stored) return stored;
+  try {
+    return inflateRawSync(bytes.subarray(span.dataStart, span.dataEnd), inflateOptions(maxBytes));
+  } catch (error) {
+    throw inflateRefusal(error, entry, fileName, maxBytes);
+  }
+}
+
+/**
+ * The same, unpacked on libuv's thread pool: the caller's thread goes on with
+ * other work meanwhile. Same limit, same refusals.
+ */
+export function unpackEntryAsync(bytes: Uint8Array, entry: ZipEntry, span: EntrySpan, fileName: string, maxBytes: number): Promise<Uint8Array> {
+  try {
+    const stored = storedOrDeflated(bytes, entry, span, fileName, maxBytes);
+    if (stored) return Promise.resolve(stored);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    inflateRaw(bytes.subarray(span.dataStart, span.dataEnd), inflateOptions(maxBytes), (error, data) => {
+      if (error) reject(inflateRefusal(error, entry, fileName, maxBytes));
+      else resolve(data);
+    });
+  });
 }

@@ -1,9 +1,9 @@
 import { parseManifestDate } from '../../../../shared/domain/dates';
-import { parseDecimalText, parsePositiveInteger, type DecimalSeparator } from '../../../../shared/domain/decimal-text';
+import { parseDecimalText, parsePositiveInteger, type DecimalSeparator, type DecimalTextOptions } from '../../../../shared/domain/decimal-text';
 import { looksLikeFormula } from '../../../../shared/domain/formula-text';
 import { normaliseHsCode } from '../../../../shared/domain/hs';
 import { checkImoNumber } from '../../../../shared/domain/imo';
-import { checkContainerNumber } from '../../../../shared/domain/iso6346';
+import { checkContainerNumber, containerCategories, containerCheckDigit, type ContainerNumberCheck } from '../../../../shared/domain/iso6346';
 import { normaliseLocode, type LocodeLookup } from '../../../../shared/domain/locode';
 import type { ManifestHeaderInput, ManifestLineInput, PartyInput, Problem, SourceRef } from '../../../../shared/domain/manifest';
 import type { ConsignmentRecord } from '../consignment';
@@ -14,6 +14,73 @@ export interface ValidationContext {
   readonly decimalSeparator: DecimalSeparator;
   /** For sheets and CSV: the spreadsheet column (e.g. "C") a field was read from, so a problem points at the cell. */
   readonly columnOf?: (field: string) => string | undefined;
+  /** Answers of the pure checks for this file (createValidationMemo); without it every value is checked afresh. */
+  readonly memo?: ValidationMemo;
+}
+
+interface PlaceCheck {
+  readonly value: string;
+  readonly problem?: { readonly code: 'LOCODE_INVALID' | 'LOCODE_UNKNOWN'; readonly params: { readonly value: string } };
+}
+
+/**
+ * One file's answers of the pure checks, by the text checked. A manifest repeats
+ * its ports, parties, HS codes, package counts and goods on line after line;
+ * normalising "PKKHI" 300,000 times (NFKC, look-alike letters, the table) was a
+ * large part of validating a 100,000-line file. Only pure functions of the text
+ * are remembered, so a line gets exactly the values and problems it would get
+ * without it. Bounded: a hostile file of all-different values cannot grow it
+ * past MEMO_ENTRIES per kind; past that, values are simply checked afresh.
+ */
+export interface ValidationMemo {
+  readonly places: Map<string, PlaceCheck>;
+  /** By name, then by address and country. */
+  readonly parties: Map<string, Map<string, PartyInput | null>>;
+  readonly goods: Map<string, string>;
+  readonly hsCodes: Map<string, string | null>;
+  readonly packages: Map<string, number | null>;
+  readonly weights: Map<string, string | null>;
+}
+
+const MEMO_ENTRIES = 20_000;
+/** decimal-text.ts reads no longer text as a number. */
+const MAX_NUMBER_TEXT = 64;
+
+export function createValidationMemo(): ValidationMemo {
+  return { places: new Map(), parties: new Map(), goods: new Map(), hsCodes: new Map(), packages: new Map(), weights: new Map() };
+}
+
+/**
+ * `compute(key, argument)` once per key. The function and its argument are
+ * passed rather than a closure made per call: this runs for every cell.
+ */
+function remembered<V, A>(map: Map<string, V> | undefined, key: string, compute: (key: string, argument: A) => V, argument: A): V {
+  if (!map) return compute(key, argument);
+  // No answer is ever undefined (null is), so one lookup tells a miss.
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute(key, argument);
+  if (map.size < MEMO_ENTRIES) map.set(key, value);
+  return value;
+}
+
+const CANONICAL_CONTAINER = /^[A-Z]{4}\d{7}$/;
+
+/**
+ * checkContainerNumber, with a shortcut for the usual cell: a number already
+ * written canonically ("MSCU1234566", ASCII) is what normalising would return,
+ * so only its category letter and check digit are checked. Normalising it
+ * (NFKC, upper case, look-alike letters, twice) was a tenth of validating.
+ * test/unit/manifests-import.test.ts holds the two to the same answers.
+ */
+export function containerNumberCheck(text: string): ContainerNumberCheck {
+  if (!CANONICAL_CONTAINER.test(text)) return checkContainerNumber(text);
+  const category = containerCategories.find((letter) => letter === text.charAt(3));
+  if (category === undefined) return { valid: false, reason: 'CATEGORY', number: text };
+  const expected = containerCheckDigit(text.slice(0, 10));
+  if (expected === null) return checkContainerNumber(text);
+  if (expected !== Number(text.charAt(10))) return { valid: false, reason: 'CHECK_DIGIT', number: text, expected };
+  return { valid: true, number: text, category };
 }
 
 function sourceText(source: SourceRef): string {
@@ -25,26 +92,74 @@ function sourceText(source: SourceRef): string {
  * A 5-character code ("UZTAS", "uz tas") is checked against UN/LOCODE rules and
  * the bundled table; a place written out in words ("Karachi") is kept as text.
  */
+const PLACE_SEPARATORS = /[\s-]/g;
+const PLACE_SHAPE = /^[A-Za-z]{2}[A-Za-z0-9]{3}$/;
+
+function placeCheck(text: string, locodes: LocodeLookup): PlaceCheck {
+  const compact = text.replace(PLACE_SEPARATORS, '');
+  if (compact.length !== 5 || !PLACE_SHAPE.test(compact)) return { value: text };
+  const code = normaliseLocode(text);
+  if (code === null) return { value: text, problem: { code: 'LOCODE_INVALID', params: { value: text } } };
+  if (locodes.lookup(code) === null) return { value: code, problem: { code: 'LOCODE_UNKNOWN', params: { value: code } } };
+  return { value: code };
+}
+
 function checkPlace(value: string | undefined, at: SourceRef, column: string, context: ValidationContext, problems: Problem[]): string | null {
   const text = value?.trim();
   if (!text) return null;
-  const compact = text.replace(/[\s-]/g, '');
-  if (compact.length !== 5 || !/^[A-Za-z]{2}[A-Za-z0-9]{3}$/.test(compact)) return text;
-  const code = normaliseLocode(text);
-  if (code === null) {
-    problems.push({ ...at, column, code: 'LOCODE_INVALID', params: { value: text } });
-    return text;
-  }
-  if (context.locodes.lookup(code) === null) problems.push({ ...at, column, code: 'LOCODE_UNKNOWN', params: { value: code } });
-  return code;
+  const check = remembered(context.memo?.places, text, placeCheck, context.locodes);
+  if (check.problem) problems.push({ ...at, column, code: check.problem.code, params: { ...check.problem.params } });
+  return check.value;
 }
 
-function cleanParty(party: PartyInput | undefined): PartyInput | null {
-  if (!party) return null;
-  const name = party.name.replace(/\s+/g, ' ').trim();
-  const address = party.address?.replace(/\s+/g, ' ').trim();
+const RUNS_OF_SPACE = /\s+/g;
+
+function cleanPartyText(party: PartyInput): PartyInput | null {
+  const name = party.name.replace(RUNS_OF_SPACE, ' ').trim();
+  const address = party.address?.replace(RUNS_OF_SPACE, ' ').trim();
   if (!name && !address) return null;
   return { name, ...(address ? { address } : {}), ...(party.country ? { country: party.country.trim().toUpperCase() } : {}) };
+}
+
+const cleanPartyOf = (_key: string, party: PartyInput) => cleanPartyText(party);
+
+function cleanParty(party: PartyInput | undefined, memo: ValidationMemo | undefined): PartyInput | null {
+  if (!party) return null;
+  if (!memo) return cleanPartyText(party);
+  // The record keeps the cleaned object; records of the same party share it (they are read-only).
+  let byRest = memo.parties.get(party.name);
+  if (!byRest) {
+    if (memo.parties.size >= MEMO_ENTRIES) return cleanPartyText(party);
+    byRest = new Map();
+    memo.parties.set(party.name, byRest);
+  }
+  const rest = party.address === undefined && party.country === undefined ? '' : `\u0000${party.address ?? ''}\u0000${party.country ?? ''}`;
+  return remembered(byRest, rest, cleanPartyOf, party);
+}
+
+const isTrimmedText = (text: string) => text !== '' && text.trim() === text;
+/** Most lines name no transshipment port: one shared, frozen empty list for all of them. */
+const NO_PORTS: readonly string[] = Object.freeze([]);
+
+const SPACES_AND_TABS = /[ \t]+/g;
+const ZERO = /^0+(\.0+)?$/;
+
+const goodsText = (text: string) => text.replace(SPACES_AND_TABS, ' ').trim();
+const packagesOf = (text: string, options: DecimalTextOptions) => parsePositiveInteger(text, options);
+/**
+ * Text parseDecimalText would return unchanged: digits without leading zeros,
+ * and, where "." is the file's decimal separator, a fraction without trailing
+ * zeros ("1234.5"). A spreadsheet's numbers come this way (sheet-cell-text.ts).
+ */
+const CANONICAL_INTEGER = /^(?:0|[1-9]\d{0,62})$/;
+const CANONICAL_DOT_DECIMAL = /^(?:0|[1-9]\d*)\.\d*[1-9]$/;
+
+/** A weight of zero is no weight. */
+export function weightOf(text: string, options: DecimalTextOptions): string | null {
+  const canonical =
+    CANONICAL_INTEGER.test(text) || (options.decimalSeparator === '.' && text.length <= MAX_NUMBER_TEXT && CANONICAL_DOT_DECIMAL.test(text));
+  const weight = canonical ? text : parseDecimalText(text, options);
+  return weight === null || ZERO.test(weight) ? null : weight;
 }
 
 /**
@@ -55,11 +170,13 @@ function cleanParty(party: PartyInput | undefined): PartyInput | null {
 export function validateLine(line: ManifestLineInput, lineNo: number, mode: ManifestHeaderInput['mode'], context: ValidationContext): ConsignmentRecord {
   const problems: Problem[] = [];
   const at = line.source;
+  const { memo } = context;
+  const numberOptions: DecimalTextOptions = { decimalSeparator: context.decimalSeparator };
 
   let containerNumber: string | null = line.containerNumber?.trim() || null;
   let containerCheckDigitOk: boolean | null = null;
   if (containerNumber) {
-    const check = checkContainerNumber(containerNumber);
+    const check = containerNumberCheck(containerNumber);
     if (check.valid) {
       containerNumber = check.number;
       containerCheckDigitOk = true;
@@ -78,12 +195,12 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
   const blNumber = line.blNumber?.trim() || null;
   if (!blNumber) problems.push({ ...at, column: 'blNumber', code: 'BL_MISSING' });
 
-  const goodsDescription = (line.goodsDescription ?? '').replace(/[ \t]+/g, ' ').trim();
+  const goodsDescription = remembered(memo?.goods, line.goodsDescription ?? '', goodsText, undefined);
   if (!goodsDescription) problems.push({ ...at, column: 'goodsDescription', code: 'GOODS_MISSING' });
 
   let hsCode: string | null = null;
   if (line.hsCode?.trim()) {
-    hsCode = normaliseHsCode(line.hsCode);
+    hsCode = remembered(memo?.hsCodes, line.hsCode, normaliseHsCode, undefined);
     if (hsCode === null) {
       hsCode = line.hsCode.trim();
       problems.push({ ...at, column: 'hsCode', code: 'HS_CODE_INVALID', params: { value: line.hsCode.trim() } });
@@ -92,7 +209,7 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
 
   let packages: number | null = null;
   if (line.packages?.trim()) {
-    packages = parsePositiveInteger(line.packages, { decimalSeparator: context.decimalSeparator });
+    packages = remembered(memo?.packages, line.packages, packagesOf, numberOptions);
     if (packages === null || packages <= 0) {
       packages = null;
       problems.push({ ...at, column: 'packages', code: 'PACKAGES_INVALID', params: { value: line.packages.trim() } });
@@ -101,8 +218,8 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
 
   let grossWeightKg: string | null = null;
   if (line.grossWeightKg?.trim()) {
-    grossWeightKg = parseDecimalText(line.grossWeightKg, { decimalSeparator: context.decimalSeparator });
-    if (grossWeightKg === null || /^0+(\.0+)?$/.test(grossWeightKg)) {
+    grossWeightKg = remembered(memo?.weights, line.grossWeightKg, weightOf, numberOptions);
+    if (grossWeightKg === null) {
       grossWeightKg = null;
       problems.push({ ...at, column: 'grossWeightKg', code: 'WEIGHT_INVALID', params: { value: line.grossWeightKg.trim() } });
     }
@@ -126,10 +243,11 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
     containerNumber,
     containerCheckDigitOk,
     containerType: line.containerType?.trim() || null,
-    seals: line.seals.map((seal) => seal.trim()).filter(Boolean),
-    shipper: cleanParty(line.shipper),
-    consignee: cleanParty(line.consignee),
-    notify: cleanParty(line.notify),
+    // Lists from the row mapper are trimmed already: kept as they are, not copied twice per line.
+    seals: line.seals.every(isTrimmedText) ? line.seals : line.seals.map((seal) => seal.trim()).filter(Boolean),
+    shipper: cleanParty(line.shipper, memo),
+    consignee: cleanParty(line.consignee, memo),
+    notify: cleanParty(line.notify, memo),
     goodsDescription,
     hsCode,
     packages,
@@ -137,16 +255,18 @@ export function validateLine(line: ManifestLineInput, lineNo: number, mode: Mani
     grossWeightKg,
     placeOfReceipt: checkPlace(line.placeOfReceipt, at, 'placeOfReceipt', context, problems),
     portOfLoading: checkPlace(line.portOfLoading, at, 'portOfLoading', context, problems),
-    transshipmentPorts: line.transshipmentPorts
-      .map((port) => checkPlace(port, at, 'transshipmentPorts', context, problems))
-      .filter((port): port is string => port !== null),
+    transshipmentPorts:
+      line.transshipmentPorts.length === 0
+        ? NO_PORTS
+        : line.transshipmentPorts.map((port) => checkPlace(port, at, 'transshipmentPorts', context, problems)).filter((port): port is string => port !== null),
     portOfDischarge: checkPlace(line.portOfDischarge, at, 'portOfDischarge', context, problems),
     placeOfDelivery: checkPlace(line.placeOfDelivery, at, 'placeOfDelivery', context, problems),
     originCountry: line.originCountry?.trim().toUpperCase() || null,
     reefer: line.reefer ?? null,
-    problems: context.columnOf
-      ? problems.map((problem) => (problem.column ? { ...problem, column: context.columnOf?.(problem.column) ?? problem.column } : problem))
-      : problems,
+    problems:
+      context.columnOf && problems.length > 0
+        ? problems.map((problem) => (problem.column ? { ...problem, column: context.columnOf?.(problem.column) ?? problem.column } : problem))
+        : problems,
   };
 }
 
