@@ -114,3 +114,29 @@ describe('storing a manifest a chunk at a time', () => {
     expect(dump(chunked)).toEqual(dump(whole));
   });
 });
+
+describe('what an amendment records', () => {
+  it('a port or place of delivery that changed, so the late re-routing indicator can see it', () => {
+    const call = (discharge: string, delivery: string) =>
+      readManifest({
+        fileName: `${discharge}.csv`,
+        bytes: Buffer.from(
+          [
+            'Vessel: MSC TEST;;Voyage: T1W',
+            'B/L No;Container No;Consignee;Description;Gross weight, kg;Port of loading;Port of discharge;Place of delivery',
+            `B1;MSCU1234566;PAMIR TRADE LLC;COTTON YARN;1000,5;PKKHI;${discharge};${delivery}`,
+            'B2;TGHU9876542;PAMIR TRADE LLC;COTTON YARN;900;PKKHI;IRBND;TMKRW',
+          ].join('\n'),
+        ),
+        savedMappings: {},
+      });
+    commitManifest(whole, call('IRBND', 'TMKRW'), { actor, now });
+    const amended = commitManifest(whole, call('GEPTI', 'UZTAS'), { actor, now });
+    expect(amended).toMatchObject({ status: 'imported' });
+    const changed = amended.status === 'imported' ? amended.amendment?.changed : undefined;
+    expect(changed).toEqual([
+      { line: 'B1 / MSCU1234566', field: 'portOfDischarge', before: 'IRBND', after: 'GEPTI' },
+      { line: 'B1 / MSCU1234566', field: 'placeOfDelivery', before: 'TMKRW', after: 'UZTAS' },
+    ]);
+  });
+});

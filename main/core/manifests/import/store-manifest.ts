@@ -23,6 +23,9 @@ interface StoredLine {
   goods_description: string;
   gross_weight_kg: string | null;
   seals_json: string;
+  port_of_loading: string | null;
+  port_of_discharge: string | null;
+  place_of_delivery: string | null;
 }
 
 /** What an amendment compares of a line. */
@@ -31,6 +34,9 @@ interface LineFacts {
   readonly goodsDescription: string;
   readonly grossWeightKg: string;
   readonly seals: string;
+  readonly portOfLoading: string;
+  readonly portOfDischarge: string;
+  readonly placeOfDelivery: string;
 }
 
 const factsOf = (line: PackedLine, consignee: string): LineFacts => ({
@@ -38,6 +44,9 @@ const factsOf = (line: PackedLine, consignee: string): LineFacts => ({
   goodsDescription: line[packed.goodsDescription],
   grossWeightKg: line[packed.grossWeightKg] ?? '',
   seals: (JSON.parse(line[packed.sealsJson]) as string[]).join(', '),
+  portOfLoading: line[packed.portOfLoading] ?? '',
+  portOfDischarge: line[packed.portOfDischarge] ?? '',
+  placeOfDelivery: line[packed.placeOfDelivery] ?? '',
 });
 
 /**
@@ -58,6 +67,10 @@ function diffAgainst(previous: readonly StoredLine[], after: ReadonlyMap<string,
     compare('goodsDescription', old.goods_description, line.goodsDescription);
     compare('grossWeightKg', old.gross_weight_kg ?? '', line.grossWeightKg);
     compare('seals', (JSON.parse(old.seals_json) as string[]).join(', '), line.seals);
+    // A re-routing after departure: the late-port-change indicator reads these.
+    compare('portOfLoading', old.port_of_loading ?? '', line.portOfLoading);
+    compare('portOfDischarge', old.port_of_discharge ?? '', line.portOfDischarge);
+    compare('placeOfDelivery', old.place_of_delivery ?? '', line.placeOfDelivery);
   }
   return {
     amendsManifestId,
@@ -267,7 +280,8 @@ export function openManifest(db: Db, head: ManifestHead, importedBy: number, now
       if (previous && after) {
         const stored = db
           .prepare(
-            `SELECT c.bl_number, c.container_number, p.name AS consignee, c.goods_description, c.gross_weight_kg, c.seals_json
+            `SELECT c.bl_number, c.container_number, p.name AS consignee, c.goods_description, c.gross_weight_kg, c.seals_json,
+                    c.port_of_loading, c.port_of_discharge, c.place_of_delivery
              FROM consignments c LEFT JOIN parties p ON p.id = c.consignee_id WHERE c.manifest_id = ?`,
           )
           .all(previous.id) as StoredLine[];
