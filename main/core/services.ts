@@ -15,6 +15,7 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { updateHandlers } from './handlers/update-handlers';
 import { userHandlers } from './handlers/user-handlers';
 import { describeError, silentLog, type Log } from './log';
+import type { ReportPrinter } from './reports/report-printer';
 import { createSessionManager, systemTimers, type SessionManager, type Timers } from './session/session-manager';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import type { UpdateService } from './updates/update-service';
@@ -38,6 +39,8 @@ export interface ServicesOptions {
   readonly demo?: boolean;
   /** Program updates (the Electron app, and tests with a fake updater); without it updates are off. */
   readonly updates?: UpdateWiring;
+  /** The system print dialog for issued reports (the Electron app, tests with a fake); without it `reports.print` is PRINT_UNAVAILABLE. */
+  readonly printer?: ReportPrinter;
 }
 
 export interface Services {
@@ -99,7 +102,7 @@ export function createServices(options: ServicesOptions): Services {
     ...updateHandlers(context, updates),
     ...riskHandlers(context),
     ...caseworkHandlers(context),
-    ...reportHandlers(context),
+    ...reportHandlers(context, options.printer ?? null),
     ...signingHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is

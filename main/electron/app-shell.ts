@@ -9,6 +9,7 @@ import { bindIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { installPermissionHandlers } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { electronReportPrinter } from './report-printer';
 import { hardenWebContents } from './security';
 import { electronUpdateWiring } from './updater';
 import { createMainWindow, isDevelopment } from './window';
@@ -113,6 +114,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       log,
       // Signed updates from the source IT configures (main/core/updates); off without a policy file.
       updates: electronUpdateWiring(log),
+      // Reports print through the system dialog from a hidden PDF-viewer window (report-printer.ts).
+      printer: electronReportPrinter({ log }),
     });
 
     const appSession = session.defaultSession;

@@ -101,6 +101,10 @@ export const errorCodes = [
   'SIGNING_CERTIFICATE_NOT_VALID_NOW',
   'SIGNING_UNIT_CA_EXISTS',
   'SIGNING_NO_UNIT_CA',
+  // Issued reports: integrity of the stored PDF, printing
+  'REPORT_ALTERED',
+  'PRINT_UNAVAILABLE',
+  'PRINT_FAILED',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

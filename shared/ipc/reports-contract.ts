@@ -4,7 +4,7 @@ import { Language } from '../i18n/languages';
 
 /**
  * IPC channels of the report documents: issue (examination report, case
- * file, statistics), list, fetch, and the statistics workbook. Spread into
+ * file, statistics), list, fetch, print, and the statistics workbook. Spread into
  * the one contract table (contract.ts). PDFs and workbooks cross as base64.
  * Statistics are for supervisors: `reports.issue` is open to officers and
  * its handler refuses `kind: 'statistics'` below supervisor.
@@ -62,6 +62,12 @@ export const reportsChannels = {
     output: z.object({ report: ReportListItem, pdfBase64: z.string() }),
     access: 'officer',
     summary: 'One issued report with its PDF exactly as issued.',
+  }),
+  'reports.print': channel({
+    input: z.object({ id: Id }),
+    output: z.object({ outcome: z.enum(['printed', 'cancelled']) }),
+    access: 'officer',
+    summary: 'Print one issued report through the system print dialog, after checking the stored PDF against its recorded SHA-256 (PRINT_UNAVAILABLE where this runtime has no printer).',
   }),
   'reports.statsXlsx': channel({
     input: z.object({ from: Day, to: Day, language: Language }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportPrinter } from '../../main/core/reports/report-printer';
 import { launchApp, type HarnessApp } from '../harness/app';
 import { createDemoUnit, invokeOk, switchUser, type DemoAccount } from './demo-unit';
 import { saveScreen } from './screens';
@@ -40,6 +41,21 @@ const CERTIFICATE_PASSWORD = 'Signing-Password-2026';
 
 const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
+/**
+ * The harness has no Electron, so no system print dialog: it gets a printer
+ * port that records each job as the dialog would receive it (the Electron
+ * adapter is tested against the fake electron module in test/shell). This
+ * proves the whole path the button takes (renderer → contract → handler →
+ * SHA-256 re-check → port) with the report's own bytes.
+ */
+const printJobs: { pdf: Buffer; jobName: string }[] = [];
+const printer: ReportPrinter = {
+  print: (pdf, jobName) => {
+    printJobs.push({ pdf: Buffer.from(pdf), jobName });
+    return Promise.resolve('printed');
+  },
+};
+
 describe('reports: examination report in EN and RU, list, view, save; statistics PDF and xlsx', () => {
   let app: HarnessApp;
   let page: Page;
@@ -48,7 +64,7 @@ describe('reports: examination report in EN and RU, list, view, save; statistics
   let caseReference: string;
 
   beforeAll(async () => {
-    app = await launchApp({ demo: true, viewport: { width: 1400, height: 900 } });
+    app = await launchApp({ demo: true, viewport: { width: 1400, height: 900 }, printer });
     page = app.page;
     ({ officer, supervisor } = await createDemoUnit(app));
     // setup.demo logs the administrator in: let the workstation finish loading before switching.
@@ -148,7 +164,23 @@ describe('reports: examination report in EN and RU, list, view, save; statistics
     expect(await view.getByTestId('report-pdf-sha256').textContent()).toBe(russian.pdfSha256);
     const saved = await downloaded(page, () => button(view, 'Сохранить PDF…').click());
     expect(saved.bytes.equals(pdf)).toBe(true);
+
+    // One click prints: the printer gets the report exactly as recorded.
+    await button(view, 'Печать…').click();
+    await expect.poll(() => view.getByTestId('report-print-outcome').textContent()).toBe(`Отчёт ${russian.reportUid} отправлен на принтер.`);
+    expect(printJobs).toHaveLength(1);
+    expect(printJobs[0]?.pdf.equals(pdf)).toBe(true);
+    expect(printJobs[0]?.jobName).toBe(`PCU report ${russian.reportUid}`);
     await saveScreen(page, 'ru-reports-view');
+    // Where main has no printer (the CLI, `npm run start:chromium`), the refusal is translated.
+    app.faults.set('reports.print', { code: 'PRINT_UNAVAILABLE', message: 'Printing is not available in this runtime' });
+    await button(view, 'Печать…').click();
+    await expect.poll(() => view.getByTestId('report-print-outcome').textContent()).toBe('Печать здесь недоступна. Сохраните PDF и напечатайте его из программы просмотра PDF.');
+    app.faults.delete('reports.print');
+    expect(printJobs).toHaveLength(1);
+    await button(view, 'Печать…').click();
+    await expect.poll(() => view.getByTestId('report-print-outcome').textContent()).toBe(`Отчёт ${russian.reportUid} отправлен на принтер.`);
+    expect(printJobs).toHaveLength(2);
 
     await languageSelect(page).selectOption('en');
     await expect.poll(() => heading(page).textContent()).toBe('Reports');

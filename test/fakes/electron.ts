@@ -22,6 +22,7 @@ import type {
   MenuItemConstructorOptions,
   Session,
   WebContents,
+  WebContentsPrintOptions,
   WindowOpenHandlerResponse,
 } from 'electron';
 
@@ -66,6 +67,10 @@ const state = {
   netFetches: [] as string[],
   /** Order of the calls that must happen before or after `ready`. */
   calls: [] as string[],
+  /** What the system print dialog answers to the next `webContents.print` (the manager prints by default). */
+  printAnswer: { success: true, failureReason: '' } as { success: boolean; failureReason: string },
+  /** Called at the moment of printing, while the page is loaded (a test reads the printed file here). */
+  onPrint: null as ((contents: FakeWebContents) => void) | null,
 };
 
 let nextWebContentsId = 1;
@@ -118,6 +123,18 @@ export class FakeWebContents extends EventEmitter {
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+
+  /** Every print request: its options and the URL shown at that moment. */
+  readonly printed: Array<{ options: WebContentsPrintOptions | undefined; url: string }> = [];
+
+  /** Records the request; the dialog answers on the next microtask with `fake.printAnswer`. */
+  print(options?: WebContentsPrintOptions, callback?: (success: boolean, failureReason: string) => void): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.printed.push({ options, url: this.mainFrame.url });
+    state.onPrint?.(this);
+    const answer = state.printAnswer;
+    queueMicrotask(() => callback?.(answer.success, answer.failureReason));
   }
 
   isDestroyed(): boolean {
@@ -303,6 +320,11 @@ export class FakeBrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
+  }
+
+  /** Like close, but no 'close' event a page could cancel (Electron's `destroy`). */
+  destroy(): void {
+    this.close();
   }
 }
 
@@ -572,6 +594,14 @@ export const fake = {
   get calls(): readonly string[] {
     return state.calls;
   },
+  /** Sets what the print dialog answers from now on (until reset). */
+  answerPrint(success: boolean, failureReason = ''): void {
+    state.printAnswer = { success, failureReason };
+  },
+  /** Runs `hook` at each print, while the printed page is loaded. */
+  onPrint(hook: ((contents: FakeWebContents) => void) | null): void {
+    state.onPrint = hook;
+  },
   /** Back to a fresh, not-yet-ready Electron: call in beforeEach. */
   reset(): void {
     state.windows = [];
@@ -584,6 +614,8 @@ export const fake = {
     state.privilegedSchemes = [];
     state.netFetches = [];
     state.calls = [];
+    state.printAnswer = { success: true, failureReason: '' };
+    state.onPrint = null;
     app.resetFake();
     protocol.handlers.clear();
     session.defaultSession = new FakeSession();

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { ReportPrinter } from '../../main/core/reports/report-printer';
 import type { Timers } from '../../main/core/session/session-manager';
 import type { UpdateWiring } from '../../main/core/updates/wiring';
 import type { KdfPolicy } from '../../main/core/vault/kdf';
@@ -55,6 +56,8 @@ export interface LaunchOptions {
   readonly demo?: boolean;
   /** Program updates over a fake updater (test/fakes/updater.ts); off when absent. */
   readonly updates?: UpdateWiring;
+  /** A printer port for `reports.print` (a test's recording fake); without it printing is PRINT_UNAVAILABLE, as in the CLI. */
+  readonly printer?: ReportPrinter;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<HarnessApp
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.demo ? { demo: true } : {}),
     ...(options.updates ? { updates: options.updates } : {}),
+    ...(options.printer ? { printer: options.printer } : {}),
   });
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'pcu-chromium-'));
   let server: StaticServer | undefined;

@@ -229,3 +229,18 @@ export function reportPdf(db: Db, id: number): { item: ReportListItem; pdf: Buff
   if (!row || !item) throw new DomainError('NOT_FOUND', `There is no report ${id}`, { what: 'report', id });
   return { item, pdf: Buffer.from(row.pdf) };
 }
+
+/**
+ * The stored PDF, refused unless its SHA-256 still equals the one recorded at
+ * issue. For what leaves the workstation through main (a print job), where
+ * no renderer check stands between the database and the paper: a report
+ * altered in the database must not be printed as if it were the one issued.
+ */
+export function recordedReportPdf(db: Db, id: number): { item: ReportListItem; pdf: Buffer } {
+  const { item, pdf } = reportPdf(db, id);
+  const actual = createHash('sha256').update(pdf).digest('hex');
+  if (actual !== item.pdfSha256) {
+    throw new DomainError('REPORT_ALTERED', `The stored PDF of report ${item.reportUid} does not match the SHA-256 recorded at issue`, { reportUid: item.reportUid, recorded: item.pdfSha256, actual });
+  }
+  return { item, pdf };
+}

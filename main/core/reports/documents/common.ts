@@ -114,8 +114,14 @@ export function signatureSection(t: T): Content {
   };
 }
 
-/** The footer's text starts this far below the bottom margin's top edge. */
-const FOOTER_TOP = 14;
+/**
+ * The footer's text starts this far below the bottom margin's top edge.
+ * Printer-safe: the footer (two lines of id, then "page x of y") ends about
+ * 15.3 mm above the paper's bottom edge, inside what office printers print
+ * (their unprintable strip is 3-6 mm); with 14 it ended at 12.1 mm. Content
+ * keeps 17.6 mm at the sides and 19.8 mm at the top (signature-box.ts).
+ */
+const FOOTER_TOP = 8;
 
 /**
  * The two signature frames at their fixed place, as the document's last node
@@ -148,7 +154,7 @@ export function documentFrame(t: T, options: { title: string; stamp: ReportStamp
       margin: [PAGE_MARGINS[0], FOOTER_TOP, PAGE_MARGINS[2], 0],
       stack: [
         { text: idLine, fontSize: 6.5, color: '#444444' },
-        { text: t('report.page', { page: currentPage, pages: pageCount }), alignment: 'right', fontSize: 8, margin: [0, 3, 0, 0] },
+        { text: t('report.page', { page: currentPage, pages: pageCount }), alignment: 'right', fontSize: 8 },
       ],
     }),
     defaultStyle: { font: REPORT_FONT, fontSize: 9.5, lineHeight: 1.15 },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../app/i18n';
+import { useErrorText } from '../../components/api-errors';
 import { Notice } from '../../components/Notice';
 import { useLoad } from '../../components/useLoad';
 import { formatLocalDateTime } from '../../format/datetime';
@@ -8,6 +9,8 @@ import { base64ToBytes, downloadBytes, looksLikePdf, PDF_TYPE, reportFileName, s
 import { kindText, languageText } from './report-text';
 
 type Check = 'pending' | 'match' | 'mismatch' | 'unavailable';
+/** The last print request of this view: under way, its outcome, or main's refusal. */
+type Printing = { state: 'busy' } | { state: 'printed' | 'cancelled' } | { state: 'failed'; error: unknown };
 
 /**
  * One issued report: its record and its PDF exactly as issued. The PDF is not
@@ -16,12 +19,16 @@ type Check = 'pending' | 'match' | 'mismatch' | 'unavailable';
  * markup embed documents too. The officer saves the PDF and reads, checks the
  * signature and prints it in a PDF reader, which is also where a prosecutor
  * will check it. Before offering it, the bytes are checked against the record.
+ * "Print…" asks main to print the stored PDF (which main checks against the
+ * record again) through the system print dialog, from a window of its own.
  */
 export function ReportView({ reportId, onClose }: { reportId: number; onClose: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   const loaded = useLoad(() => api.invoke('reports.get', { id: reportId }), reportId);
   const [check, setCheck] = useState<{ for: number; state: Check } | null>(null);
+  const [printing, setPrinting] = useState<{ for: number; printing: Printing } | null>(null);
+  const errorText = useErrorText();
 
   useEffect(() => {
     if (!loaded) return;
@@ -41,6 +48,17 @@ export function ReportView({ reportId, onClose }: { reportId: number; onClose: (
   const { report } = loaded;
   const size = Math.ceil((loaded.pdfBase64.length * 3) / 4 / 1024);
   const state: Check = check?.for === report.id ? check.state : 'pending';
+  const print = printing?.for === report.id ? printing.printing : null;
+  const startPrint = async () => {
+    const id = report.id;
+    setPrinting({ for: id, printing: { state: 'busy' } });
+    try {
+      const { outcome } = await api.invoke('reports.print', { id });
+      setPrinting({ for: id, printing: { state: outcome } });
+    } catch (error) {
+      setPrinting({ for: id, printing: { state: 'failed', error } });
+    }
+  };
 
   return (
     <section className="stack" data-testid="report-view" data-uid={report.reportUid} aria-label={t('reports.view.title', { uid: report.reportUid })}>
@@ -100,7 +118,14 @@ export function ReportView({ reportId, onClose }: { reportId: number; onClose: (
           >
             {t('reports.savePdf')}
           </button>
+          <button type="button" className="secondary" disabled={state === 'mismatch' || print?.state === 'busy'} onClick={() => void startPrint()}>
+            {t('reports.print')}
+          </button>
         </div>
+        {print?.state === 'busy' && <p className="muted" role="status">{t('reports.print.busy')}</p>}
+        {print?.state === 'printed' && <Notice kind="success" testId="report-print-outcome">{t('reports.print.printed', { uid: report.reportUid })}</Notice>}
+        {print?.state === 'cancelled' && <Notice kind="info" testId="report-print-outcome">{t('reports.print.cancelled')}</Notice>}
+        {print?.state === 'failed' && <Notice kind="error" testId="report-print-outcome">{errorText(print.error)}</Notice>}
       </div>
       <div className="panel report-print">
         <h2>{t('reports.view.printTitle')}</h2>
