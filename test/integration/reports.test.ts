@@ -189,6 +189,34 @@ describe('report documents from the demo unit', () => {
     pagePng(pdf, `statistics-${language}`);
   }, 60_000);
 
+  it('an officer with a Tajik name signs a report: the signature block gives the name back as written, and pdfsig says valid', async () => {
+    const officerName = 'Ҷӯраев Ғайрат';
+    const password = 'Jurayev-Login-2026!';
+    const certificatePassword = 'Jurayev-Signing-2026!';
+    await loginAs('admin');
+    const user = await expectOk<{ id: number }>(backend.services.invoke('users.add', { username: 'gjurayev', displayName: officerName, role: 'officer', password }));
+    passwords.set('gjurayev', password);
+    await expectOk(backend.services.invoke('signing.unitCa.create', undefined));
+    await expectOk(backend.services.invoke('signing.unitCa.issue', { userId: user.id, password: certificatePassword }));
+    await loginAs('gjurayev');
+    const issued = await expectOk<Issued>(
+      backend.services.invoke('reports.issue', { kind: 'examination', caseId, examinationId: tajikExaminationId, language: 'ru', sign: { password: certificatePassword } }),
+    );
+    expect(issued.signed).toBe(true);
+    const pdf = Buffer.from(issued.pdfBase64, 'base64');
+    if (!hasPoppler) return;
+    const file = path.join(work, 'signed-tajik.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    // The signature block (an annotation appearance in its own font subset) and the report body both carry the name as written.
+    expect(text).toContain(`Digitally signed by ${officerName}`);
+    expect(text).not.toContain('Juraev');
+    const verdict = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(verdict).toContain('Signature Validation: Signature is Valid.');
+    expect(verdict).toContain('Total document signed');
+    expect(verdict).not.toContain('Not total document signed');
+  }, 60_000);
+
   it('lists issued reports, hides statistics from officers, and audits each issue', async () => {
     await loginAs('supervisor');
     const all = await expectOk<{ kind: string; signed: boolean }[]>(backend.services.invoke('reports.list', {}));

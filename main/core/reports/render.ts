@@ -40,12 +40,23 @@ function loadPdfMake(): Promise<PdfMakeServer> {
     const dir = fontsDir();
     instance.virtualfs.writeFileSync(FONT_FILES.normal, readFileSync(path.join(dir, FONT_FILES.normal)));
     instance.virtualfs.writeFileSync(FONT_FILES.bold, readFileSync(path.join(dir, FONT_FILES.bold)));
-    instance.setFonts({ [REPORT_FONT]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
-    instance.setUrlAccessPolicy(() => false);
-    instance.setLocalAccessPolicy(() => false);
     return instance;
   });
   return pdfmake;
+}
+
+/**
+ * Hazard: pdfmake's server build is one object per process, and its fonts
+ * and access policies are global settings that any other user of it (a test
+ * fixture, a future feature) may replace. They are set again before every
+ * document, so a report (or a signature block) never renders with someone
+ * else's fonts or with local file access turned back on.
+ */
+function configure(instance: PdfMakeServer): PdfMakeServer {
+  instance.setFonts({ [REPORT_FONT]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy(() => false);
+  return instance;
 }
 
 export interface RenderedPdf {
@@ -56,7 +67,7 @@ export interface RenderedPdf {
 
 /** Lays out and writes one document definition as PDF bytes. */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<RenderedPdf> {
-  const maker = await loadPdfMake();
+  const maker = configure(await loadPdfMake());
   let pages = 0;
   const footer = docDefinition.footer;
   const counted: TDocumentDefinitions = {

@@ -2,7 +2,8 @@
  * PAdES B-B signing of a PDF: @signpdf/placeholder-plain appends the signature
  * dictionary (SubFilter ETSI.CAdES.detached, /M = the signing time) as an
  * incremental update; a second revision of ours gives the widget its visible
- * appearance and places it on the last page; @signpdf/signpdf fixes the
+ * appearance (text in an embedded DejaVu Sans subset, appearance-form.ts) and
+ * places it on the last page; @signpdf/signpdf fixes the
  * /ByteRange and hands the covered bytes to our CAdES signer (cms.ts).
  * Signing an already signed PDF appends again, so earlier signatures stay valid.
  */
@@ -11,7 +12,8 @@ import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { createCadesSignature, type CmsSigner } from './cms';
-import { appearanceLines, appearanceStream, latinForAppearance, type SignatureAppearance } from './appearance';
+import { appearanceLines, latinForAppearance, type SignatureAppearance } from './appearance';
+import { appearanceForm, type AppearanceForm } from './appearance-form';
 import { appendRevision, objectText, pageNumbers, readXref, refNumber } from './pdf-revision';
 
 /** Bytes reserved for the CMS (hex-doubled in the file): room for a chain of several 4096-bit certificates. */
@@ -65,51 +67,39 @@ function rectFor(index: number, first: Rect): Rect {
   return [x, y, x + width, y + height];
 }
 
-/**
- * Gives the newest signature widget (written by placeholder-plain on the first
- * page with an empty rect) its rect, its appearance and the last page.
- */
-function placeWidget(pdf: Buffer, since: number, rect: Rect, lines: string[]): Buffer {
+/** The newest signature widget (written by placeholder-plain on the first page with an empty rect), found after `since`. */
+function newestWidget(pdf: Buffer, since: number): { num: number; text: string } {
   const xref = readXref(pdf);
-  const maxNum = Math.max(...xref.offsets.keys());
   // placeholder-plain writes the widget right after the signature dictionary, in its own revision.
-  const widgetNum = [...xref.offsets]
+  const num = [...xref.offsets]
     .filter(([, offset]) => offset >= since)
-    .map(([num]) => num)
-    .filter((num) => {
-      const text = objectText(pdf, xref, num);
+    .map(([objectNum]) => objectNum)
+    .filter((objectNum) => {
+      const text = objectText(pdf, xref, objectNum);
       return /\/Subtype\s*\/Widget/.test(text) && /\/FT\s*\/Sig/.test(text);
     })
     .reduce((a, b) => Math.max(a, b), -1);
-  if (widgetNum < 0) throw new Error('signature widget not found after placeholder');
-  const widget = objectText(pdf, xref, widgetNum);
-  const firstPage = refNumber(/\/P\s+(\d+\s+\d+\s+R)/.exec(widget)?.[1] ?? '');
+  if (num < 0) throw new Error('signature widget not found after placeholder');
+  return { num, text: objectText(pdf, xref, num) };
+}
+
+/**
+ * Gives the newest signature widget its rect, its appearance (`form`, built
+ * by appearance-form.ts with its font) and the last page.
+ */
+function placeWidget(pdf: Buffer, widget: { num: number; text: string }, rect: Rect, form: AppearanceForm): Buffer {
+  const xref = readXref(pdf);
+  const widgetNum = widget.num;
+  const firstPage = refNumber(/\/P\s+(\d+\s+\d+\s+R)/.exec(widget.text)?.[1] ?? '');
   const pages = pageNumbers(pdf, xref);
   const lastPage = pages[pages.length - 1] ?? firstPage;
 
   const [x1, y1, x2, y2] = rect;
-  const width = x2 - x1;
-  const height = y2 - y1;
-  const fontNum = maxNum + 1;
-  const streamNum = maxNum + 2;
-  const content = Buffer.from(appearanceStream(lines, width, height), 'latin1');
-  const streamBody = Buffer.concat([
-    Buffer.from(
-      `<< /Type /XObject /Subtype /Form /BBox [0 0 ${width} ${height}] ` +
-        `/Resources << /Font << /Helv ${fontNum} 0 R >> >> /Length ${content.length} >>\nstream\n`,
-    ),
-    content,
-    Buffer.from('\nendstream'),
-  ]);
-  const newWidget = widget
+  const newWidget = widget.text
     .replace(/\/Rect\s*\[0 0 0 0\]/, `/Rect [${x1} ${y1} ${x2} ${y2}]`)
     .replace(/\/P\s+\d+\s+\d+\s+R/, `/P ${lastPage} 0 R`)
-    .replace(/>>\s*$/, `/AP << /N ${streamNum} 0 R >>\n>>`);
-  const objects = [
-    { num: fontNum, body: Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>') },
-    { num: streamNum, body: streamBody },
-    { num: widgetNum, body: Buffer.from(newWidget, 'latin1') },
-  ];
+    .replace(/>>\s*$/, `/AP << /N ${form.formNum} 0 R >>\n>>`);
+  const objects = [...form.objects, { num: widgetNum, body: Buffer.from(newWidget, 'latin1') }];
   if (lastPage !== firstPage) {
     const widgetRef = new RegExp(`\\s${widgetNum}\\s+0\\s+R`);
     const first = objectText(pdf, xref, firstPage).replace(widgetRef, '');
@@ -139,7 +129,11 @@ export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<{ p
     widgetRect: [0, 0, 0, 0],
     appName: 'PCU-Workstation', // written as a PDF name: no spaces
   });
-  const placed = placeWidget(withPlaceholder, pdf.length - 2, rect, appearanceLines(options.appearance, fingerprint));
+  const widget = newestWidget(withPlaceholder, pdf.length - 2);
+  const firstFree = Math.max(...readXref(withPlaceholder).offsets.keys()) + 1;
+  const [x1, y1, x2, y2] = rect;
+  const form = await appearanceForm(appearanceLines(options.appearance, fingerprint), x2 - x1, y2 - y1, firstFree);
+  const placed = placeWidget(withPlaceholder, widget, rect, form);
   const signed = await new SignPdf().sign(placed, new CadesSigner(options.signer));
   return { pdf: signed, fingerprint };
 }

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certificatePem } from '../../../main/core/signing/certificates';
 import { createCadesSignature, fromDer, OID } from '../../../main/core/signing/cms';
@@ -6,13 +9,15 @@ import { signPdf } from '../../../main/core/signing/sign-pdf';
 import { verifyPdfSignatures } from '../../../main/core/signing/verify-pdf';
 import { SIGNED_AT, testCredentials } from '../../fixtures/signing/credentials';
 import { makeTestPdf } from '../../fixtures/signing/make-pdf';
-import { asn1parse, extractSignatures, hasTool, opensslCmsVerify, pdfsig } from './tools';
+import { asn1parse, extractSignatures, hasTool, opensslCmsVerify, pdfsig, withTempDir } from './tools';
 
 const appearance = { name: 'Ҷаҳонгир Раҳимов', role: 'Inspector', unit: 'PCU Dushanbe', signedAt: SIGNED_AT, timeZone: 'Asia/Dushanbe' };
 const havePdfsig = hasTool('pdfsig');
+const havePdftotext = hasTool('pdftotext');
 const haveOpenssl = hasTool('openssl');
 if (!havePdfsig) console.log('pdfsig (poppler-utils) not installed: its checks are skipped');
 if (!haveOpenssl) console.log('openssl not installed: its checks are skipped');
+if (!havePdftotext) console.log('pdftotext (poppler-utils) not installed: the signature block text check is skipped');
 
 let unsigned: Buffer;
 let signed: Buffer;
@@ -77,12 +82,28 @@ describe('PAdES B-B signature', () => {
     expect(text).toContain('contentType');
   });
 
-  it('puts the visible block on the last page with an appearance stream (transliterated name)', () => {
-    const text = signed.toString('latin1');
-    expect(text).toMatch(/\/AP << \/N \d+ 0 R >>/);
-    expect(text).toContain('(Digitally signed by Jahongir Rahimov) Tj');
+  it('puts the visible block on the last page: an appearance form with an embedded font subset (DejaVu Sans)', () => {
+    const revision = signed.subarray(unsigned.length).toString('latin1');
+    expect(revision).toMatch(/\/AP << \/N \d+ 0 R >>/);
+    expect(revision).toContain('/Rect [40 40 300 110]');
+    expect(revision).toMatch(/\/Type \/XObject \/Subtype \/Form \/BBox \[0 0 260 70\]/);
+    // A Type0 font with its subset program and a ToUnicode map (what makes the text extractable), no standard-14 font.
+    expect(revision).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(revision).toContain('/FontFile2');
+    expect(revision).toContain('/ToUnicode');
+    expect(revision).not.toContain('/Helvetica');
+  });
+
+  it.skipIf(!havePdftotext)('pdftotext gives back the name in the signature block exactly as written (no transliteration)', () => {
+    const text = withTempDir((dir) => {
+      const file = path.join(dir, 'signed.pdf');
+      writeFileSync(file, signed);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+    });
+    expect(text).toContain('Digitally signed by Ҷаҳонгир Раҳимов');
+    expect(text).toContain('Inspector, PCU Dushanbe');
     expect(text).toContain('Date: 2026-03-01 15:00 UTC+05:00');
-    expect(text).toContain('/Rect [40 40 300 110]');
+    expect(text).not.toContain('Jahongir');
   });
 
   it('signs with an ECDSA P-256 key too (CMS level, checked by openssl)', () => {
@@ -135,7 +156,7 @@ describe('countersignature', () => {
     const twice = (
       await signPdf(signed, {
         signer: supervisor,
-        appearance: { name: 'Қурбонов Ғайрат', role: 'Supervisor', unit: 'PCU Dushanbe', signedAt: new Date('2026-03-01T11:00:00Z') },
+        appearance: { name: 'Ҷӯраев Ғайрат', role: 'Supervisor', unit: 'PCU Dushanbe', signedAt: new Date('2026-03-01T11:00:00Z') },
       })
     ).pdf;
     expect(twice.subarray(0, signed.length).equals(signed)).toBe(true);
@@ -154,6 +175,16 @@ describe('countersignature', () => {
       ]);
       // the first signature's range ends where the second revision begins: only the update is outside it
       expect(sigs[0]?.signedRanges).toContain(`${signed.length}]`);
+    }
+    if (havePdftotext) {
+      // Both blocks, each with its own font subset, give their names back as written.
+      const text = withTempDir((dir) => {
+        const file = path.join(dir, 'twice.pdf');
+        writeFileSync(file, twice);
+        return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      });
+      expect(text).toContain('Digitally signed by Ҷаҳонгир Раҳимов');
+      expect(text).toContain('Digitally signed by Ҷӯраев Ғайрат');
     }
   });
 });
