@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
@@ -8,8 +9,19 @@ import { runCli } from '../../main/cli/program';
 import { createServices } from '../../main/core/services';
 import { expectOk } from '../db/unit-fixture';
 import { fastKdf } from '../harness/fast-kdf';
+import { makeTestPdf } from '../fixtures/signing/make-pdf';
+import { pdfsig } from '../unit/signing/tools';
 
-/** `pcu report examination|case|stats`, in-process, on the demo unit. */
+/**
+ * `pcu report examination|case|stats|verify`, in-process, on the demo unit;
+ * signing with a PKCS#12 file made by `openssl pkcs12 -export` (a national-PKI
+ * style chain: a CA and an officer certificate), checked by poppler's pdfsig.
+ */
+
+const haveOpenssl = spawnSync('openssl', ['version']).status === 0;
+const havePdfsig = spawnSync('sh', ['-c', 'command -v pdfsig']).status === 0;
+if (!haveOpenssl) console.log('cli-reports.test: openssl not installed: signing with an openssl-made PKCS#12 is skipped');
+if (!havePdfsig) console.log('cli-reports.test: pdfsig (poppler-utils) not installed: its check of the CLI-signed report is skipped');
 
 let dataDir: string;
 const passwords = new Map<string, string>();
@@ -61,5 +73,101 @@ describe('pcu report', () => {
     const result = await pcu(['report', 'examination', '--user', 'officer', '--case', '1', '--sign', '--out', path.join(dataDir, 's.pdf'), '--json']);
     expect(result.code).not.toBe(0);
     expect(JSON.parse(result.stderr)).toMatchObject({ error: { code: 'PASSWORD_REQUIRED' } });
+  });
+});
+
+/** A CA and an officer certificate (digitalSignature, nonRepudiation) exported by `openssl pkcs12 -export` with OpenSSL's defaults. */
+function opensslP12(dir: string, password: string): string {
+  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=Test National PKI CA/O=Test', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'officer.key', '-out', 'officer.csr', '-subj', '/CN=Aziz Karimov/O=PCU Dushanbe']);
+  writeFileSync(path.join(dir, 'officer.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
+  run(['x509', '-req', '-in', 'officer.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'officer.pem', '-days', '30', '-extfile', 'officer.ext']);
+  run(['pkcs12', '-export', '-inkey', 'officer.key', '-in', 'officer.pem', '-certfile', 'ca.pem', '-name', 'Aziz Karimov', '-out', 'officer.p12', '-passout', `pass:${password}`]);
+  return path.join(dir, 'officer.p12');
+}
+
+type Verdict = { ok: boolean; pdfSha256: string; signatures: { valid: boolean }[]; modifiedAfterLastSignature: boolean; reportRecord?: { reportUid: string | null; pdfSha256: string | null; matches: boolean } };
+
+describe.skipIf(!haveOpenssl)('pcu report examination --sign --p12 FILE, then pcu report verify FILE --json --user USER', () => {
+  const P12_PASSWORD = 'P12-Secret-2026';
+  let p12 = '';
+  let signedFile = '';
+  let reportUid = '';
+
+  beforeAll(async () => {
+    p12 = opensslP12(mkdtempSync(path.join(dataDir, 'p12-')), P12_PASSWORD);
+    signedFile = path.join(dataDir, 'signed-exam.pdf');
+    const result = await pcu(['report', 'examination', '--user', 'officer', '--case', '1', '--sign', '--p12', p12, '--out', signedFile, '--json'], { PCU_P12_PASSWORD: P12_PASSWORD });
+    expect(result.code, result.stderr).toBe(0);
+    const issued = JSON.parse(result.stdout) as { reportUid: string; sha256: string; signed: boolean };
+    expect(issued).toMatchObject({ signed: true, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    reportUid = issued.reportUid;
+  }, 120_000);
+
+  it('a wrong P12 password signs nothing', async () => {
+    const result = await pcu(['report', 'examination', '--user', 'officer', '--case', '1', '--sign', '--p12', p12, '--out', path.join(dataDir, 'wrong.pdf'), '--json'], { PCU_P12_PASSWORD: 'not-it' });
+    expect(result.code).not.toBe(0);
+    expect(JSON.parse(result.stderr)).toMatchObject({ error: { code: 'SIGNING_P12_PASSWORD_WRONG' } });
+  });
+
+  it.skipIf(!havePdfsig)('pdfsig: the signature is valid and covers the whole document', () => {
+    const [signature, ...others] = pdfsig(readFileSync(signedFile));
+    expect(others).toHaveLength(0);
+    expect(signature?.valid, signature?.text).toBe(true);
+    expect(signature?.totalDocumentSigned, signature?.text).toBe(true);
+    expect(signature?.text).toContain('Signer Certificate Common Name: Aziz Karimov');
+    expect(signature?.text).toContain('ETSI.CAdES.detached');
+  });
+
+  it('verify --user: the signatures hold and the PDF is the one the unit recorded', async () => {
+    const result = await pcu(['report', 'verify', signedFile, '--json', '--user', 'officer']);
+    expect(result.code, result.stderr).toBe(0);
+    const verdict = JSON.parse(result.stdout) as Verdict;
+    expect(verdict).toMatchObject({ ok: true, modifiedAfterLastSignature: false, reportRecord: { reportUid, matches: true } });
+    expect(verdict.signatures).toMatchObject([{ valid: true }]);
+    expect(verdict.reportRecord?.pdfSha256).toBe(verdict.pdfSha256);
+  });
+
+  it('verify --user: a tampered copy fails both its signature and the record', async () => {
+    const tampered = Buffer.from(readFileSync(signedFile));
+    const at = tampered.indexOf('/Producer');
+    expect(at).toBeGreaterThan(0);
+    tampered.writeUInt8(tampered.readUInt8(at + 2) ^ 0x20, at + 2); // /Producer → /PRoducer: still parses, no longer the signed bytes
+    const file = path.join(dataDir, 'tampered-exam.pdf');
+    writeFileSync(file, tampered);
+    const result = await pcu(['report', 'verify', file, '--json', '--user', 'officer']);
+    expect(result.code).toBe(1);
+    const verdict = JSON.parse(result.stdout) as Verdict;
+    expect(verdict.ok).toBe(false);
+    expect(verdict.signatures.some((signature) => !signature.valid)).toBe(true);
+    expect(verdict.reportRecord).toEqual({ reportUid: null, pdfSha256: null, matches: false });
+
+    const appended = path.join(dataDir, 'appended-exam.pdf');
+    writeFileSync(appended, Buffer.concat([readFileSync(signedFile), Buffer.from('\n% appended\n')]));
+    const after = JSON.parse((await pcu(['report', 'verify', appended, '--json', '--user', 'officer'])).stdout) as Verdict;
+    expect(after).toMatchObject({ ok: false, modifiedAfterLastSignature: true, reportRecord: { reportUid: null, matches: false } });
+  });
+
+  it('verify --user: a validly signed PDF the unit never issued is not in the record; --report UID names the mismatch', async () => {
+    const { signPdfWithP12 } = await import('../../main/core/signing/sign-report');
+    const foreign = await signPdfWithP12(await makeTestPdf({ pages: 1 }), readFileSync(p12), P12_PASSWORD, { name: 'Aziz Karimov', role: 'Inspector', unit: 'PCU Dushanbe', signedAt: new Date() });
+    const file = path.join(dataDir, 'foreign.pdf');
+    writeFileSync(file, foreign.pdf);
+    const result = await pcu(['report', 'verify', file, '--json', '--user', 'officer']);
+    expect(result.code).toBe(1);
+    const verdict = JSON.parse(result.stdout) as Verdict;
+    // The signature itself is fine: only the unit record refuses it.
+    expect(verdict.signatures).toMatchObject([{ valid: true }]);
+    expect(verdict).toMatchObject({ ok: false, reportRecord: { reportUid: null, pdfSha256: null, matches: false } });
+
+    const named = JSON.parse((await pcu(['report', 'verify', file, '--json', '--user', 'officer', '--report', reportUid])).stdout) as Verdict;
+    expect(named.reportRecord).toMatchObject({ reportUid, matches: false });
+    expect(named.reportRecord?.pdfSha256).not.toBe(named.pdfSha256);
+
+    // Without --user only the signatures are judged, and no record is consulted.
+    const bare = await pcu(['report', 'verify', file, '--json']);
+    expect(bare.code).toBe(0);
+    expect(JSON.parse(bare.stdout)).not.toHaveProperty('reportRecord');
   });
 });
