@@ -7,6 +7,7 @@ import { caseworkErrorsEn } from './casework-errors.en';
 import { caseworkEn } from './casework.en';
 import { reportsEn } from './reports.en';
 import { signingEn } from './signing.en';
+import { exchangeEn } from './exchange.en';
 
 /**
  * English catalogue: the reference. Every key here must exist in every other
@@ -23,6 +24,7 @@ export const en = {
   ...caseworkEn,
   ...reportsEn,
   ...signingEn,
+  ...exchangeEn,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Risk targeting and casework for Port Control Units and Air Cargo Control Units',
 

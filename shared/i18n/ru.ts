@@ -8,6 +8,7 @@ import { caseworkErrorsRu } from './casework-errors.ru';
 import { caseworkRu } from './casework.ru';
 import { reportsRu } from './reports.ru';
 import { signingRu } from './signing.ru';
+import { exchangeRu } from './exchange.ru';
 
 export const ru: Catalogue = {
   ...manifestsRu,
@@ -19,6 +20,7 @@ export const ru: Catalogue = {
   ...caseworkRu,
   ...reportsRu,
   ...signingRu,
+  ...exchangeRu,
   'app.name': 'PCU Workstation',
   'app.tagline': 'Выбор объектов контроля и ведение дел для портовых и авиагрузовых групп контроля',
 

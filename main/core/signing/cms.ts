@@ -98,7 +98,7 @@ export function signingCertificateV2Attribute(certificateDer: Buffer): Asn1 {
 }
 
 /** DER SET OF: elements in ascending order of their encodings (X.690 §11.6). */
-function derSetOf(elements: Asn1[]): Buffer {
+export function derSetOf(elements: Asn1[]): Buffer {
   const encoded = elements.map(toDer).sort(Buffer.compare);
   const body = Buffer.concat(encoded);
   return Buffer.concat([Buffer.from([0x31]), derLength(body.length), body]);
