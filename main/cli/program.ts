@@ -12,6 +12,7 @@ import { registerTargetingCommands } from './commands/targeting';
 import { registerCaseworkCommands } from './commands/casework';
 import { registerReportCommands } from './commands/report';
 import { registerReportVerifyCommand } from './commands/report-verify';
+import { registerExchangeCommands } from './commands/exchange';
 import { CliError, printError, type CliIo } from './io';
 
 /**
@@ -58,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerCaseworkCommands(program, io, run);
   registerReportCommands(program, io, run);
   registerReportVerifyCommand(program, io, run);
+  registerExchangeCommands(program, io, run);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

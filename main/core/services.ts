@@ -11,6 +11,7 @@ import { riskHandlers } from './handlers/risk-handlers';
 import { caseworkHandlers } from './handlers/casework-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { signingHandlers } from './handlers/signing-handlers';
+import { exchangeHandlers } from './handlers/exchange-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { updateHandlers } from './handlers/update-handlers';
 import { userHandlers } from './handlers/user-handlers';
@@ -104,6 +105,7 @@ export function createServices(options: ServicesOptions): Services {
     ...caseworkHandlers(context),
     ...reportHandlers(context, options.printer ?? null),
     ...signingHandlers(context),
+    ...exchangeHandlers(context),
   };
   // dispatch hides unexpected errors as INTERNAL; a damaged database page is
   // not a bug but something the officer and IT must be told about.

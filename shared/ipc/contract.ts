@@ -6,6 +6,7 @@ import { riskChannels } from './risk-contract';
 import { caseworkChannels } from './casework-contract';
 import { reportsChannels } from './reports-contract';
 import { signingChannels } from './signing-contract';
+import { exchangeChannels } from './exchange-contract';
 
 /**
  * The one table of IPC channels. Channel names exist only here: the preload,
@@ -434,6 +435,7 @@ export const contract = {
   ...caseworkChannels,
   ...reportsChannels,
   ...signingChannels,
+  ...exchangeChannels,
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */

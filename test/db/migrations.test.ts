@@ -235,3 +235,40 @@ describe('0006-signing', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0007-exchange', () => {
+  it('adds a permanent exchange identity, partners that are only revoked, and append-only sent and received packages', () => {
+    migrate(db, migrations.slice(0, 6));
+    db.exec("INSERT INTO users (id, username, display_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'administrator', 'now', 'now')");
+    migrate(db);
+    const hex = (c: string) => c.repeat(64);
+    const identity = db.prepare("INSERT INTO exchange_identity (id, certificate, private_key, fingerprint, subject, not_before, not_after, created_at, created_by) VALUES (?, x'00', x'00', ?, 'CN=U', 'a', 'b', 'now', 1)");
+    identity.run(1, hex('a'));
+    expect(() => identity.run(2, hex('b'))).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE exchange_identity SET private_key = x'01'").run()).toThrow(/permanent/);
+    expect(() => db.prepare('DELETE FROM exchange_identity').run()).toThrow(/permanent/);
+
+    const partner = db.prepare("INSERT INTO exchange_partners (name, certificate, fingerprint, subject, not_before, not_after, added_at, added_by) VALUES (?, x'00', ?, 'CN=P', 'a', 'b', 'now', 1)");
+    partner.run('PCU Karachi', hex('1'));
+    expect(() => partner.run('PCU Karachi', hex('2'))).toThrow(/UNIQUE/);
+    expect(() => partner.run('PCU Termez', hex('1'))).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE exchange_partners SET name = 'x'").run()).toThrow(/only ever revoked/);
+    expect(() => db.prepare("UPDATE exchange_partners SET revoked_at = 'later'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE exchange_partners SET revoked_at = 'later', revoked_by = 1, revoke_reason = 'key lost'").run();
+    expect(() => db.prepare("UPDATE exchange_partners SET revoke_reason = 'other'").run()).toThrow(/only ever revoked/);
+    expect(() => db.prepare('DELETE FROM exchange_partners').run()).toThrow(/never deleted/);
+
+    db.prepare(`INSERT INTO exchange_received (package_id, kind, partner_id, sender_unit, sender_unit_uid, created_at, received_at, received_by, encrypted, file_name, sha256, payload_json, subject)
+      VALUES ('p1', 'alert', 1, 'PCU Karachi', 'u', 'a', 'b', 1, 1, 'f', ?, '{}', 's')`).run(hex('c'));
+    expect(() => db.prepare(`INSERT INTO exchange_received (package_id, kind, partner_id, sender_unit, sender_unit_uid, created_at, received_at, received_by, encrypted, file_name, sha256, payload_json, subject)
+      VALUES ('p1', 'alert', 1, 'PCU Karachi', 'u', 'a', 'b', 1, 1, 'f', ?, '{}', 's')`).run(hex('c'))).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO exchange_received_attachments (received_id, attachment_id, file_name, media_type, data, byte_length, sha256) VALUES (1, 'a1', 'x.jpg', 'image/jpeg', x'00', 1, ?)").run(hex('d'));
+    db.prepare("INSERT INTO exchange_sent (package_id, kind, file_name, sha256, encrypted, personal_data, subject, created_at, created_by) VALUES ('s1', 'alert', 'f', ?, 0, 'none', 's', 'now', 1)").run(hex('e'));
+    for (const table of ['exchange_received', 'exchange_received_attachments', 'exchange_sent']) {
+      expect(() => db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/append-only/);
+      expect(() => db.prepare(`UPDATE ${table} SET file_name = 'y'`).run(), table).toThrow(/append-only/);
+    }
+    for (const table of tables().filter((t) => t.name.startsWith('exchange_'))) expect(table.sql).toMatch(/\)\s*STRICT\s*$/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -20,6 +20,8 @@ export interface CaseJson {
   assignedTo: string | null;
   openedAt: string;
   awaitingApproval: number;
+  /** The seizures that count (not voided), for `pcu exchange export --seizure ID`. */
+  seizureIds: number[];
 }
 
 export function registerCaseworkCommands(program: Command, io: CliIo, run: Run): void {
@@ -28,9 +30,15 @@ export function registerCaseworkCommands(program: Command, io: CliIo, run: Run):
     .addOption(new Option('--status <status>', 'only cases in this status').choices(['open', 'under_examination', 'seizure', 'no_finding', 'referred', 'closed']))
     .action((options: SessionOptions & { status?: string }) =>
       run(async () => {
-        const list = await withSession(options, io, (services) =>
-          call<ChannelOutput<'cases.list'>>(services, 'cases.list', { limit: 500, ...(options.status ? { status: options.status } : {}) }),
-        );
+        const { list, seizureIds } = await withSession(options, io, async (services) => {
+          const found = await call<ChannelOutput<'cases.list'>>(services, 'cases.list', { limit: 500, ...(options.status ? { status: options.status } : {}) });
+          const ids = new Map<number, number[]>();
+          for (const item of found.filter((candidate) => candidate.seizures > 0)) {
+            const detail = await call<ChannelOutput<'cases.get'>>(services, 'cases.get', { id: item.id });
+            ids.set(item.id, detail.seizures.filter((seizure) => seizure.voided === null).map((seizure) => seizure.id));
+          }
+          return { list: found, seizureIds: ids };
+        });
         const out: CaseJson[] = list.map((item) => ({
           id: item.id,
           reference: item.reference,
@@ -42,6 +50,7 @@ export function registerCaseworkCommands(program: Command, io: CliIo, run: Run):
           assignedTo: item.assignedTo,
           openedAt: item.openedAt,
           awaitingApproval: item.awaitingApproval,
+          seizureIds: seizureIds.get(item.id) ?? [],
         }));
         if (options.json) {
           io.stdout(`${JSON.stringify(out, null, 2)}\n`);
