@@ -439,7 +439,7 @@ export const contract = {
 } as const;
 
 /** The renderer's top-level sections, as the main process may name them (menu, notifications). */
-export const Section = z.enum(['targeting', 'manifests', 'cases', 'reports', 'administration', 'about']);
+export const Section = z.enum(['targeting', 'manifests', 'cases', 'reports', 'exchange', 'administration', 'about']);
 export type Section = z.infer<typeof Section>;
 
 export const Navigation = z.object({ section: Section });

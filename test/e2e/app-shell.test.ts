@@ -8,10 +8,10 @@ import { saveScreen } from './screens';
 const version = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string })
   .version;
 
-const sections = ['targeting', 'manifests', 'cases', 'reports', 'administration', 'about'] as const;
+const sections = ['targeting', 'manifests', 'cases', 'reports', 'exchange', 'administration', 'about'] as const;
 const titles = {
-  en: ['Targeting', 'Manifests', 'Cases', 'Reports', 'Administration', 'About'],
-  ru: ['Отбор', 'Манифесты', 'Дела', 'Отчёты', 'Администрирование', 'О программе'],
+  en: ['Targeting', 'Manifests', 'Cases', 'Reports', 'Exchange', 'Administration', 'About'],
+  ru: ['Отбор', 'Манифесты', 'Дела', 'Отчёты', 'Обмен', 'Администрирование', 'О программе'],
 } as const;
 
 const heading = (page: Page) => page.locator('main h1');

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { AboutPage } from '../features/about/AboutPage';
 import { AdministrationPage } from '../features/administration/AdministrationPage';
 import { CasesPage } from '../features/cases/CasesPage';
+import { ExchangePage } from '../features/exchange/ExchangePage';
 import { ManifestsPage } from '../features/manifests/ManifestsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { TargetingPage } from '../features/targeting/TargetingPage';
@@ -27,6 +28,8 @@ function sectionPage(section: Section): ReactNode {
       return <CasesPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'exchange':
+      return <ExchangePage />;
     case 'administration':
       return <AdministrationPage />;
     case 'about':
@@ -46,7 +49,7 @@ export function App() {
   // The application menu (Help > About) asks main to open a section.
   useEffect(() => api.on('app.navigate', ({ section: target }) => setSection(target)), [api, setSection]);
 
-  // Ctrl+1…6 (Cmd on macOS) jump to a section from anywhere, like tabs in a desktop program.
+  // Ctrl+1…7 (Cmd on macOS) jump to a section from anywhere, like tabs in a desktop program.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;

@@ -4,7 +4,7 @@ import { sections, sectionTitleKey, type Section } from './sections';
 
 /**
  * The section list. Arrow keys, Home and End move between sections (one tab
- * stop for the whole list, as in a desktop sidebar); Ctrl+1…6 work anywhere
+ * stop for the whole list, as in a desktop sidebar); Ctrl+1…7 work anywhere
  * (see App).
  */
 export function Navigation({ current, onSelect }: { current: Section; onSelect: (section: Section) => void }) {

@@ -11,6 +11,7 @@ export const sectionTitleKey: Readonly<Record<Section, MessageKey>> = {
   manifests: 'nav.manifests',
   cases: 'nav.cases',
   reports: 'nav.reports',
+  exchange: 'nav.exchange',
   administration: 'nav.administration',
   about: 'nav.about',
 };

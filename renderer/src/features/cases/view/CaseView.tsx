@@ -20,6 +20,7 @@ import { NotesPanel } from './NotesPanel';
 import { ReasonDialog } from './ReasonDialog';
 import { SeizureTable } from './SeizureTable';
 import { Timeline } from './Timeline';
+import { SeizureExportDialog } from '../../exchange/export/SeizureExportDialog';
 
 type PersonInfo = z.infer<typeof Person>;
 type Panel = { kind: 'seizure' } | { kind: 'custody'; corrects: CustodyEvent | null } | { kind: 'attach' } | null;
@@ -48,6 +49,7 @@ export function CaseView({
   const [panel, setPanel] = useState<Panel>(null);
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
+  const [noticeFor, setNoticeFor] = useState<{ id: number; label: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const reload = () => setVersion((n) => n + 1);
@@ -180,7 +182,7 @@ export function CaseView({
                 }}
               />
             )}
-            {detail.seizures.length === 0 ? <p className="muted">{t('cases.seizures.none')}</p> : <SeizureTable detail={detail} busy={busy} onVoid={setVoiding} />}
+            {detail.seizures.length === 0 ? <p className="muted">{t('cases.seizures.none')}</p> : <SeizureTable detail={detail} busy={busy} onVoid={setVoiding} onSendNotice={setNoticeFor} />}
           </section>
 
           <section className="panel" aria-labelledby="case-custody" data-testid="case-custody">
@@ -271,6 +273,7 @@ export function CaseView({
           }}
         />
       )}
+      {noticeFor && <SeizureExportDialog seizureId={noticeFor.id} label={noticeFor.label} onClose={() => setNoticeFor(null)} />}
       {viewing !== null && <AttachmentViewer id={viewing} info={attachmentInfo} onClose={() => setViewing(null)} />}
     </div>
   );

@@ -10,7 +10,18 @@ import { VoidedNote, type VoidTarget } from './common';
 type CaseDetail = ChannelOutput<'cases.get'>;
 
 /** Seizures of the case: category with its CEN group, quantity, concealment, value, linked parties. */
-export function SeizureTable({ detail, busy, onVoid }: { detail: CaseDetail; busy: boolean; onVoid: (target: VoidTarget) => void }) {
+export function SeizureTable({
+  detail,
+  busy,
+  onVoid,
+  onSendNotice,
+}: {
+  detail: CaseDetail;
+  busy: boolean;
+  onVoid: (target: VoidTarget) => void;
+  /** A seizure notice for partner units (Exchange). */
+  onSendNotice: (seizure: { id: number; label: string }) => void;
+}) {
   const { t, language } = useI18n();
   const may = useMay();
   return (
@@ -68,6 +79,11 @@ export function SeizureTable({ detail, busy, onVoid }: { detail: CaseDetail; bus
                 </td>
                 <td className="nowrap">{t('cases.byAt', { by: seizure.recordedBy, at: formatLocalDateTime(seizure.recordedAt) })}</td>
                 <td className="row-actions">
+                  {!seizure.voided && may('exchange.export') && (
+                    <button type="button" className="small" disabled={busy} aria-label={t('exchange.export.seizure.openNamed', { label })} onClick={() => onSendNotice({ id: seizure.id, label })}>
+                      {t('exchange.export.seizure.open')}
+                    </button>
+                  )}
                   {!seizure.voided && may('records.void') && (
                     <button type="button" className="small" disabled={busy} onClick={() => onVoid({ kind: 'seizure', id: seizure.id, label })}>
                       {t('cases.action.void')}

@@ -62,11 +62,14 @@ export function TargetDetail({
   version,
   onDecide,
   onWatch,
+  onSendAlert,
 }: {
   consignmentId: number;
   version: number;
   onDecide: (choice: 'select' | 'waive') => void;
   onWatch: (candidates: WatchCandidate[]) => void;
+  /** Absent when the role may not export to partner units. */
+  onSendAlert?: (label: string) => void;
 }) {
   const api = useApi();
   const { t, language } = useI18n();
@@ -98,6 +101,11 @@ export function TargetDetail({
         <button type="button" className="secondary" onClick={() => onWatch(watchCandidates(detail, t))}>
           {t('targeting.watchLine.open')}
         </button>
+        {onSendAlert && (
+          <button type="button" className="secondary" onClick={() => onSendAlert(line.container ?? line.bl ?? `#${line.id}`)}>
+            {t('exchange.export.alert.open')}
+          </button>
+        )}
       </div>
       {score?.randomPick && <p className="notice notice-info">{t('targeting.randomPick.explain')}</p>}
       {score && (

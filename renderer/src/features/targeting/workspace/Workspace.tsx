@@ -11,6 +11,8 @@ import { TargetDetail } from './TargetDetail';
 import { TargetFilters } from './TargetFilters';
 import { TargetList } from './TargetList';
 import { useTargetPages } from './useTargetPages';
+import { AlertExportDialog } from '../../exchange/export/AlertExportDialog';
+import { useMay } from '../../cases/access';
 
 /** The screen officers live in: filters on top, the ranked list, and the selected line's reasons beside it. */
 export function Workspace() {
@@ -25,6 +27,8 @@ export function Workspace() {
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [rescoring, setRescoring] = useState(false);
   const [watching, setWatching] = useState<WatchCandidate[] | null>(null);
+  const [alerting, setAlerting] = useState<{ consignmentId: number; label: string } | null>(null);
+  const may = useMay();
   const pages = useTargetPages(filter, sort);
   // Back to the list once the decision dialog has left the page (a modal dialog keeps focus while it is there).
   const wasDeciding = useRef(false);
@@ -96,6 +100,7 @@ export function Workspace() {
                 version={detailVersion}
                 onDecide={(choice) => setDeciding({ row: current, choice })}
                 onWatch={setWatching}
+                {...(may('exchange.export') ? { onSendAlert: (label: string) => setAlerting({ consignmentId: current.id, label }) } : {})}
               />
             ) : (
               <p className="muted">{t('status.loading')}</p>
@@ -113,6 +118,7 @@ export function Workspace() {
           }}
         />
       )}
+      {alerting && <AlertExportDialog consignmentId={alerting.consignmentId} label={alerting.label} onClose={() => setAlerting(null)} />}
       {deciding && (
         <DecisionDialog
           row={deciding.row}
