@@ -184,6 +184,8 @@ export const exchangeEn = {
 
   'exchange.export.alert.open': 'Send alert to partner units…',
   'exchange.export.alert.title': 'Send alert to partner units: {label}',
+  'exchange.export.alert.short': 'Send alert…',
+  'exchange.export.alert.openNamed': 'Send alert to partner units about {label}…',
   'exchange.export.seizure.open': 'Send seizure notice…',
   'exchange.export.seizure.openNamed': 'Send seizure notice for {label}…',
   'exchange.export.seizure.title': 'Send seizure notice: {label}',

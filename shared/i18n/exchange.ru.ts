@@ -193,6 +193,8 @@ export const exchangeRu: Keys = {
 
   'exchange.export.alert.open': 'Отправить ориентировку партнёрам…',
   'exchange.export.alert.title': 'Ориентировка для партнёров: {label}',
+  'exchange.export.alert.short': 'Ориентировка…',
+  'exchange.export.alert.openNamed': 'Отправить партнёрам ориентировку: {label}…',
   'exchange.export.seizure.open': 'Отправить уведомление об изъятии…',
   'exchange.export.seizure.openNamed': 'Отправить уведомление об изъятии: {label}…',
   'exchange.export.seizure.title': 'Уведомление об изъятии: {label}',

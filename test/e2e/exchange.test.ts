@@ -369,6 +369,15 @@ describe('exchange between units: partners, an alert A→B, refusals, the alert 
     await button(page.getByTestId('case-table'), demoCase.reference).click();
     const view = page.getByTestId('case-view');
     await view.waitFor();
+    // A case's consignment can be sent as an alert too, with the same dialog as in targeting.
+    const firstLine = view.getByTestId('case-consignments').locator('tbody tr').first();
+    const container = (await firstLine.locator('td').first().textContent())?.trim() ?? '';
+    await button(firstLine, `Send alert to partner units about ${container}…`).click();
+    const alertDialog = page.getByTestId('alert-export-dialog');
+    await alertDialog.waitFor();
+    expect(await alertDialog.textContent()).toContain(container);
+    await page.keyboard.press('Escape');
+    await alertDialog.waitFor({ state: 'detached' });
     await button(view, `Send seizure notice for Seizure No. ${seizure.id}…`).click();
     const dialog = page.getByTestId('seizure-export-dialog');
     await dialog.waitFor();

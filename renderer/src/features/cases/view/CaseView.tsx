@@ -21,6 +21,7 @@ import { ReasonDialog } from './ReasonDialog';
 import { SeizureTable } from './SeizureTable';
 import { Timeline } from './Timeline';
 import { SeizureExportDialog } from '../../exchange/export/SeizureExportDialog';
+import { AlertExportDialog } from '../../exchange/export/AlertExportDialog';
 
 type PersonInfo = z.infer<typeof Person>;
 type Panel = { kind: 'seizure' } | { kind: 'custody'; corrects: CustodyEvent | null } | { kind: 'attach' } | null;
@@ -50,6 +51,7 @@ export function CaseView({
   const [voiding, setVoiding] = useState<VoidTarget | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const [noticeFor, setNoticeFor] = useState<{ id: number; label: string } | null>(null);
+  const [alertFor, setAlertFor] = useState<{ id: number; label: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const reload = () => setVersion((n) => n + 1);
@@ -132,6 +134,16 @@ export function CaseView({
                             onClick={() => onExamine({ mode: 'record', consignmentId: line.id, caseId: detail.case.id, label: label(line), seals: line.seals })}
                           >
                             {t('cases.queue.examine')}
+                          </button>
+                        )}
+                        {may('exchange.export') && (
+                          <button
+                            type="button"
+                            className="small secondary"
+                            aria-label={t('exchange.export.alert.openNamed', { label: label(line) })}
+                            onClick={() => setAlertFor({ id: line.id, label: label(line) })}
+                          >
+                            {t('exchange.export.alert.short')}
                           </button>
                         )}
                       </td>
@@ -273,6 +285,7 @@ export function CaseView({
           }}
         />
       )}
+      {alertFor && <AlertExportDialog consignmentId={alertFor.id} label={alertFor.label} onClose={() => setAlertFor(null)} />}
       {noticeFor && <SeizureExportDialog seizureId={noticeFor.id} label={noticeFor.label} onClose={() => setNoticeFor(null)} />}
       {viewing !== null && <AttachmentViewer id={viewing} info={attachmentInfo} onClose={() => setViewing(null)} />}
     </div>
