@@ -1,11 +1,11 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { DomainError } from '../../../../shared/ipc/errors';
 import type { Problem } from '../../../../shared/domain/manifest';
-import type { ConsignmentRecord, ManifestTotals, ParsedManifest, StoredManifestSummary } from '../consignment';
+import type { ConsignmentRecord, ManifestTotals, StoredManifestSummary } from '../consignment';
 import type { SavedMapping } from '../mapping/header-detect';
 import { createLinePacker } from './packed-line';
 import { defaultParseLimits, storeHeapOf, workerEntry, type CommitRequest, type StoreHeap, type WorkerMessage, type WorkerOutcome } from './parse-in-worker';
-import { CHUNK_LINES, prepareManifestFile, startManifestReading, type ManifestReading, type ProgressReporter } from './read-manifest';
+import { CHUNK_LINES, parsedManifest, prepareManifestFile, startManifestReading, type ManifestReading, type ProgressReporter } from './read-manifest';
 import { runStoreThread, type FromStoreThread, type StoreThreadData, type ToStoreThread } from './store-thread';
 
 /**
@@ -178,19 +178,7 @@ async function readAndStore(bytes: Uint8Array, data: ReadThreadData): Promise<Wo
     if (!store || !begun) {
       // Nothing to store (no lines): the caller reports it, as it reports a file only read.
       await store?.abort();
-      const manifest: ParsedManifest = {
-        fileName: head.fileName,
-        sha256: head.sha256,
-        format: head.format,
-        header: head.header,
-        consignments,
-        problems: totals.problems,
-        containerCount: totals.containerCount,
-        totalGrossWeightKg: totals.totalGrossWeightKg,
-        badCheckDigitContainers: totals.badCheckDigitContainers,
-        ...(head.mapping ? { mapping: head.mapping } : {}),
-      };
-      return { kind: 'parsed', manifest };
+      return { kind: 'parsed', manifest: parsedManifest(head, consignments, totals) };
     }
     post({ type: 'progress', stage: 'storing', done: 0, total: totals.lineCount });
     const outcome = await store.finish(totals);

@@ -391,8 +391,11 @@ export function readManifest(request: ReadRequest, progress: ProgressReporter = 
   for (const chunk of reading.chunks()) {
     for (const line of chunk) consignments.push(line);
   }
-  const totals = reading.totals();
-  const { head } = reading;
+  return parsedManifest(reading.head, consignments, reading.totals());
+}
+
+/** A manifest read whole: its head, every line, and the totals over them. */
+export function parsedManifest(head: ManifestHead, consignments: ConsignmentRecord[], totals: ManifestTotals): ParsedManifest {
   return {
     fileName: head.fileName,
     sha256: head.sha256,
