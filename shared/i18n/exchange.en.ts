@@ -16,6 +16,7 @@ export const exchangeEn = {
   'error.EXCHANGE_PARTNER_EXISTS': 'This certificate is already registered as partner “{partner}”.',
   'error.EXCHANGE_OWN_CERTIFICATE': '{file} is this unit\'s own exchange certificate. Add the certificate the partner unit gave you.',
   'error.EXCHANGE_PARTNER_NAME_TAKEN': 'Another partner is already named “{partner}”. Choose a different name.',
+  'error.EXCHANGE_VALID_UNTIL_PAST': '“Valid until” ({validUntil}) is already past: the partner\'s watch-list entries would never match. Choose today or a later day.',
   'error.EXCHANGE_NOT_A_PARTNER': '{file} is not the certificate of a trusted partner unit. Add the unit as a partner first; packages are encrypted only to partners.',
 
   'nav.exchange': 'Exchange',

@@ -123,6 +123,7 @@ export const errorCodes = [
   'EXCHANGE_NOT_A_PARTNER',
   'EXCHANGE_OWN_CERTIFICATE',
   'EXCHANGE_PARTNER_NAME_TAKEN',
+  'EXCHANGE_VALID_UNTIL_PAST',
 ] as const;
 
 export const ErrorCode = z.enum(errorCodes);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,14 @@ describe('pcu exchange', () => {
     // Encrypting needs a partner's certificate: its own is not one.
     const notPartner = await pcu('A', ['exchange', 'export', '--user', 'admin', '--alert', String(consignmentId), '--to', file('a.pem'), '--out', file('x.p7m'), '--json']);
     expect(JSON.parse(notPartner.stderr)).toMatchObject({ error: { code: 'EXCHANGE_NOT_A_PARTNER', message: expect.stringContaining('a.pem') } });
+    // An alert valid only in the past is refused; a date typed the Russian way is a usage error naming the flag.
+    const past = await pcu('A', ['exchange', 'export', '--user', 'admin', '--alert', String(consignmentId), '--valid-until', '2020-01-31', '--out', file('past.p7m'), '--json']);
+    expect(past.code).toBe(1);
+    expect(JSON.parse(past.stderr)).toMatchObject({ error: { code: 'EXCHANGE_VALID_UNTIL_PAST', message: expect.stringContaining('2020-01-31') } });
+    expect(existsSync(file('past.p7m'))).toBe(false);
+    const russianDate = await pcu('A', ['exchange', 'export', '--user', 'admin', '--alert', String(consignmentId), '--expected-arrival', '31.12.2026', '--out', file('x.p7m')]);
+    expect(russianDate.code).toBe(1);
+    expect(russianDate.stderr).toContain('--expected-arrival takes a date YYYY-MM-DD, not "31.12.2026"');
 
     const cases = JSON.parse((await pcu('A', ['case', 'list', '--user', 'admin', '--json'])).stdout) as { seizureIds: number[] }[];
     const seizureId = cases[0]!.seizureIds[0]!;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { ExportRequest } from '../../../shared/ipc/exchange-contract';
@@ -25,13 +25,14 @@ type Run = (task: () => Promise<void>) => Promise<void>;
 
 const positiveId = (flag: string) => (text: string) => {
   const parsed = z.coerce.number().int().positive().safeParse(text);
-  if (!parsed.success) throw new DomainError('INVALID_ARGUMENT', `${flag} takes a record number, not "${text}"`, { detail: `${flag} takes a record number, not "${text}"` });
+  // Commander's own refusal: usage error, exit status 1, help shown (as for any bad option).
+  if (!parsed.success) throw new InvalidArgumentError(`${flag} takes a record number, not "${text}"`);
   return parsed.data;
 };
 
 const isoDate = (flag: string) => (text: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
-    throw new DomainError('INVALID_ARGUMENT', `${flag} takes a date YYYY-MM-DD, not "${text}"`, { detail: `${flag} takes a date YYYY-MM-DD, not "${text}"` });
+    throw new InvalidArgumentError(`${flag} takes a date YYYY-MM-DD, not "${text}"`);
   }
   return text;
 };

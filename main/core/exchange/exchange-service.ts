@@ -279,6 +279,10 @@ async function prepareExport(scope: ExchangeScope, request: ExportRequest): Prom
   };
   const persons = (parties: readonly PartyRecord[]) => parties.filter((party) => classifyParty(party.name) === 'person').length;
   if (request.kind === 'alert') {
+    // An alert valid only in the past would make watch-list entries at the partner that never match.
+    if (request.validUntil < today(now)) {
+      throw new DomainError('EXCHANGE_VALID_UNTIL_PAST', `The alert would be valid only until ${request.validUntil}, before today`, { validUntil: request.validUntil, field: 'validUntil' });
+    }
     const consignment = consignmentRecord(db, request.consignmentId);
     const payload = buildAlertPayload(meta, consignment, request, latestScore(db, request.consignmentId));
     return { payload, recipients, identity, consignmentId: request.consignmentId, seizureId: null, personalData: 'none', privatePersons: persons(consignment.parties) };
