@@ -126,6 +126,10 @@ describe('report documents from the demo unit', () => {
     expect(text).toContain('TJ-CUS 0004711');
     expect(text).toContain(language === 'en' ? 'Chain of custody' : 'Цепочка хранения');
     expect(text).toContain('Malika Yusupova');
+    // Officers of the unit by name, as a prosecutor reads them, never by account name.
+    expect(text).toContain(language === 'en' ? 'Approved by Farrukh Nazarov' : 'Утверждено: Farrukh Nazarov');
+    expect(text).toMatch(/Aziz Karimov, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).not.toMatch(/\b(officer|supervisor), \d{4}-/);
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Dushanbe\)/);
     expect(text).toMatch(language === 'en' ? /Page 1 of \d/ : /Страница 1 из \d/);
     expect(text).toContain(demoExam.reportUid);

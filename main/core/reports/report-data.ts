@@ -151,13 +151,35 @@ function voidedOf(detail: CaseDetailData): ExaminationReportData['voided'] {
   return all.flatMap((item) => (item.voided ? [{ kind: item.kind, id: item.id, ...item.voided }] : []));
 }
 
+/** Fields of a case's records that hold the account name of the officer who acted. */
+const PERSON_FIELDS = new Set(['recordedBy', 'approvedBy', 'addedBy', 'openedBy', 'assignedTo', 'by']);
+
+/**
+ * The case as a report prints it: the records name officers by account
+ * (`aziz`), which a prosecutor cannot place; a report names them as the
+ * unit's user list does (`Aziz Karimov`). Accounts no longer in the list stay as they are.
+ */
+function caseDetailForReport(db: Db, caseId: number): CaseDetailData {
+  const names = new Map(
+    (db.prepare('SELECT username, display_name FROM users').all() as { username: string; display_name: string }[]).map((user) => [user.username, user.display_name] as const),
+  );
+  const rename = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rename);
+    if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, PERSON_FIELDS.has(key) && typeof item === 'string' ? (names.get(item) ?? item) : rename(item)]),
+    );
+  };
+  return rename(caseDetail(db, caseId)) as CaseDetailData;
+}
+
 /**
  * The examination report's data: the case's examination (the one named, else
  * the latest that counts), its consignment and why it was selected, its
  * photos, samples, seizures and their custody, corrections and approval.
  */
 export function examinationReportData(db: Db, input: { caseId: number; examinationId?: number | undefined }, header: ReportHeader): ExaminationReportData {
-  const detail = caseDetail(db, input.caseId);
+  const detail = caseDetailForReport(db, input.caseId);
   const live = detail.examinations.filter((item) => !item.voided && item.correctedBy === null);
   const examination =
     input.examinationId !== undefined ? detail.examinations.find((item) => item.id === input.examinationId) : live[live.length - 1] ?? detail.examinations[detail.examinations.length - 1];
@@ -192,7 +214,7 @@ export function examinationReportData(db: Db, input: { caseId: number; examinati
 
 /** The case file's data: everything the case holds, voided and corrected records included and marked. */
 export function caseFileData(db: Db, input: { caseId: number }, header: ReportHeader): CaseFileData {
-  const { timeline: _timeline, attachments, ...detail } = caseDetail(db, input.caseId);
+  const { timeline: _timeline, attachments, ...detail } = caseDetailForReport(db, input.caseId);
   const full = { ...detail, attachments, timeline: [] };
   const zone = detail.examinations[detail.examinations.length - 1]?.timeZone ?? header.timeZone;
   return {

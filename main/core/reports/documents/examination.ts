@@ -125,7 +125,8 @@ export function custodySection(t: T, custody: readonly CustodyData[], timeZone: 
       [event.bagNumbers, event.sealNumbers].filter(Boolean).join(' / ') || '—',
       event.gapHours === null ? '' : t('report.gapHours', { hours: Math.round(event.gapHours) }),
     ]),
-    [80, '*', '*', 80, 70, 30],
+    // The gap column fits the Russian header (Разрыв) on one line.
+    [80, '*', '*', 76, 66, 40],
   );
 }
 
