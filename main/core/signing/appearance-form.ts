@@ -61,24 +61,38 @@ export interface AppearanceForm {
 /** Point size that fits `lines` into a box `height` tall (as the Helvetica block did). */
 export const appearanceFontSize = (lines: number, height: number): number => Math.max(5, Math.min(8, (height - 8) / (lines * 1.25)));
 
-/**
- * Lays out `lines` in a `width` × `height` box with a thin frame and returns
- * it as new objects numbered from `firstNum`. Lines are not wrapped (each is
- * cut at the box's edge, as the /BBox clips), so the layout never spills onto
- * a second page.
- */
-export async function appearanceForm(lines: readonly string[], width: number, height: number, firstNum: number): Promise<AppearanceForm> {
-  const fontSize = appearanceFontSize(lines.length, height);
-  const { pdf } = await renderPdf({
+/** The smallest point size the block may shrink to: still legible on print. */
+const MIN_FONT_SIZE = 4.5;
+
+/** Lays the block out at `fontSize`, lines wrapping at the box's width; the page count says whether it fitted. */
+function layOut(lines: readonly string[], width: number, height: number, fontSize: number) {
+  return renderPdf({
     pageSize: { width, height },
     pageMargins: [4, 4, 4, 4],
     info: { title: 'signature appearance' },
     defaultStyle: { font: REPORT_FONT, fontSize, lineHeight: 1.05 },
     content: [
       { canvas: [{ type: 'rect', x: 0.5, y: 0.5, w: width - 1, h: height - 1, lineColor: '#595959', lineWidth: 0.6 }], absolutePosition: { x: 0, y: 0 } },
-      ...lines.map((line) => ({ text: line, noWrap: true })),
+      ...lines.map((line) => ({ text: line })),
     ],
   });
+}
+
+/**
+ * Lays out `lines` in a `width` × `height` box with a thin frame and returns
+ * it as new objects numbered from `firstNum`. A long line (a long name, a long
+ * unit name after the role) wraps rather than being cut at the box's edge; if
+ * the block then no longer fits the box, it is set again half a point smaller,
+ * down to MIN_FONT_SIZE, so the whole block is always on its one page.
+ */
+export async function appearanceForm(lines: readonly string[], width: number, height: number, firstNum: number): Promise<AppearanceForm> {
+  let fontSize = appearanceFontSize(lines.length, height);
+  let { pdf } = await layOut(lines, width, height, fontSize);
+  while (pageNumbers(pdf, readXref(pdf)).length > 1) {
+    if (fontSize - 0.5 < MIN_FONT_SIZE) throw new Error('appearance: the signature block does not fit its box even at the smallest size');
+    fontSize -= 0.5;
+    ({ pdf } = await layOut(lines, width, height, fontSize));
+  }
   const xref = readXref(pdf);
   const pages = pageNumbers(pdf, xref);
   const [page] = pages;
