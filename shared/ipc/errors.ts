@@ -101,10 +101,14 @@ export const errorCodes = [
   'SIGNING_CERTIFICATE_NOT_VALID_NOW',
   'SIGNING_UNIT_CA_EXISTS',
   'SIGNING_NO_UNIT_CA',
-  // Issued reports: integrity of the stored PDF, printing
+  // Issued reports: integrity of the stored PDF, printing, countersignature
   'REPORT_ALTERED',
   'PRINT_UNAVAILABLE',
   'PRINT_FAILED',
+  'REPORT_NOT_COUNTERSIGNABLE',
+  'REPORT_NOT_SIGNED',
+  'REPORT_ALREADY_COUNTERSIGNED',
+  'REPORT_OWN_COUNTERSIGNATURE',
   // Exchange packages between units (each refusal stores nothing)
   'EXCHANGE_NOT_A_PACKAGE',
   'EXCHANGE_PACKAGE_TOO_LARGE',

@@ -4,7 +4,7 @@ import { Language } from '../i18n/languages';
 
 /**
  * IPC channels of the report documents: issue (examination report, case
- * file, statistics), list, fetch, print, and the statistics workbook. Spread into
+ * file, statistics), countersign, list, fetch, print, and the statistics workbook. Spread into
  * the one contract table (contract.ts). PDFs and workbooks cross as base64.
  * Statistics are for supervisors: `reports.issue` is open to officers and
  * its handler refuses `kind: 'statistics'` below supervisor.
@@ -27,8 +27,13 @@ export const ReportListItem = z.object({
   dataSha256: z.string(),
   auditHeadHash: z.string(),
   signed: z.boolean(),
+  issuedById: Id,
   issuedBy: z.string(),
   issuedAt: z.string(),
+  /** On a countersigned copy: the report it countersigns. */
+  countersigns: z.object({ id: Id, reportUid: z.string() }).nullable(),
+  /** On a countersigned report: its countersigned copy (a report is countersigned once). */
+  countersignature: z.object({ id: Id, reportUid: z.string() }).nullable(),
 });
 
 export const reportsChannels = {
@@ -50,6 +55,13 @@ export const reportsChannels = {
     output: z.object({ reportId: Id, reportUid: z.string(), pdfBase64: z.string(), sha256: z.string(), signed: z.boolean() }),
     access: 'officer',
     summary: 'Issue an examination report or case file (officers) or statistics for a period (supervisors) as PDF, optionally signed; recorded and audited.',
+  }),
+  'reports.countersign': channel({
+    input: z.object({ reportId: Id, password: z.string().min(1).max(1024) }),
+    output: z.object({ reportId: Id, reportUid: z.string(), pdfBase64: z.string(), sha256: z.string(), signed: z.boolean(), countersigns: z.object({ id: Id, reportUid: z.string() }) }),
+    access: 'supervisor',
+    summary:
+      'Countersign a signed examination report or case file with the supervisor’s certificate (password asked now, never stored): the recorded PDF, checked against its SHA-256, gets a second signature as an incremental update, recorded as a new report linked to the first; audited.',
   }),
   'reports.list': channel({
     input: z.object({ caseId: Id.optional(), limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }),

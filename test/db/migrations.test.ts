@@ -272,3 +272,24 @@ describe('0007-exchange', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('0008-report-countersign', () => {
+  it('keeps issued reports and links a countersigned copy to its report, at most once', () => {
+    migrate(db, migrations.slice(0, 7));
+    db.exec("INSERT INTO users (id, username, display_name, role, created_at, password_changed_at) VALUES (1, 'a', 'A', 'officer', 'now', 'now'), (2, 'b', 'B', 'supervisor', 'now', 'now')");
+    const report = (uid: string, by: number) =>
+      `INSERT INTO reports (report_uid, kind, language, data_sha256, audit_head_hash, pdf_sha256, pdf, signed, issued_by, issued_at) VALUES ('${uid}', 'examination', 'en', 'd', 'h', 'p-${uid}', x'00', 1, ${by}, 'now')`;
+    db.exec(report('r1', 1));
+    migrate(db);
+    expect(db.prepare('SELECT report_uid, countersigns_report_id FROM reports').all()).toEqual([{ report_uid: 'r1', countersigns_report_id: null }]);
+    db.exec(report('r2', 1));
+    const countersign = db.prepare(
+      "INSERT INTO reports (report_uid, kind, language, data_sha256, audit_head_hash, pdf_sha256, pdf, signed, issued_by, issued_at, countersigns_report_id) VALUES (?, 'examination', 'en', 'd', 'h', ?, x'01', 1, 2, 'now', ?)",
+    );
+    countersign.run('c1', 'p-c1', 1);
+    expect(() => countersign.run('c2', 'p-c2', 1)).toThrow(/UNIQUE/);
+    expect(() => countersign.run('c3', 'p-c3', 99)).toThrow(/FOREIGN KEY/);
+    countersign.run('c4', 'p-c4', 2);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPrinter } from '../../main/core/reports/report-printer';
 import { launchApp, type HarnessApp } from '../harness/app';
 import { createDemoUnit, invokeOk, switchUser, type DemoAccount } from './demo-unit';
-import { saveScreen } from './screens';
+import { saveScreen, screenshotDir } from './screens';
+import { pdfsig } from '../unit/signing/tools';
 
 /**
  * Reports end to end in Chromium over the real services of a demo unit: an
@@ -12,11 +16,23 @@ import { saveScreen } from './screens';
  * Russian, finds both in the list, opens one and saves its PDF; asking to
  * sign without a certificate gives the translated refusal; a supervisor
  * with a unit-CA certificate signs one (a wrong password signs nothing) and
- * issues the statistics of a period as PDF and as xlsx. Every screen is
- * photographed in English and in Russian.
+ * issues the statistics of a period as PDF and as xlsx, and countersigns an
+ * officer's signed report from the report view. Every screen is photographed
+ * in English and in Russian.
  */
 
-type ReportItem = { id: number; reportUid: string; kind: string; caseReference: string | null; language: string; signed: boolean; pdfSha256: string; issuedBy: string };
+type ReportItem = {
+  id: number;
+  reportUid: string;
+  kind: string;
+  caseReference: string | null;
+  language: string;
+  signed: boolean;
+  pdfSha256: string;
+  issuedBy: string;
+  countersigns?: { id: number; reportUid: string } | null;
+  countersignature?: { id: number; reportUid: string } | null;
+};
 
 const heading = (page: Page) => page.locator('main[data-section] h1');
 const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
@@ -38,6 +54,10 @@ async function downloaded(page: Page, start: () => Promise<void>): Promise<{ nam
 
 /** The supervisor's certificate password: chosen at issue, asked at every signature. */
 const CERTIFICATE_PASSWORD = 'Signing-Password-2026';
+/** The officer's, issued only for the countersignature test (the officer starts without one). */
+const OFFICER_CERTIFICATE_PASSWORD = 'Officer-Signing-2026';
+const havePoppler = spawnSync('sh', ['-c', 'command -v pdfsig && command -v pdftoppm']).status === 0;
+if (!havePoppler) console.log('e2e reports: pdfsig/pdftoppm (poppler-utils) not installed: the countersigned PDF is not checked or rendered');
 
 const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
@@ -61,12 +81,13 @@ describe('reports: examination report in EN and RU, list, view, save; statistics
   let page: Page;
   let officer: DemoAccount;
   let supervisor: DemoAccount;
+  let administrator: DemoAccount;
   let caseReference: string;
 
   beforeAll(async () => {
     app = await launchApp({ demo: true, viewport: { width: 1400, height: 900 }, printer });
     page = app.page;
-    ({ officer, supervisor } = await createDemoUnit(app));
+    ({ officer, supervisor, administrator } = await createDemoUnit(app));
     // setup.demo logs the administrator in: let the workstation finish loading before switching.
     await page.locator('.target-viewport [role="row"][aria-rowindex="2"]').waitFor();
     // The unit signs with its own CA: the administrator issues the supervisor (not the officer) a certificate.
@@ -259,6 +280,73 @@ describe('reports: examination report in EN and RU, list, view, save; statistics
     await languageSelect(page).selectOption('en');
     expect(app.consoleErrors).toEqual([]);
   }, 120_000);
+
+  it('a supervisor countersigns an officer’s signed report from the report view: both signatures valid, side by side', async () => {
+    // Set-up: the officer gets a certificate and issues a signed examination report.
+    await logInAs(page, administrator);
+    const users = await invoke<{ id: number; username: string }[]>(app, 'users.list', undefined);
+    await invoke(app, 'signing.unitCa.issue', { userId: users.find((user) => user.username === officer.username)?.id, password: OFFICER_CERTIFICATE_PASSWORD });
+    await logInAs(page, officer);
+    const cases = await invoke<{ id: number; reference: string }[]>(app, 'cases.list', { limit: 10, offset: 0 });
+    const caseId = cases.find((summary) => summary.reference === caseReference)?.id;
+    const signed = await invoke<{ reportId: number; reportUid: string }>(app, 'reports.issue', { kind: 'examination', caseId, language: 'en', sign: { password: OFFICER_CERTIFICATE_PASSWORD } });
+
+    await logInAs(page, supervisor);
+    await page.keyboard.press('Control+4');
+    await expect.poll(() => heading(page).textContent()).toBe('Reports');
+    await tab(page, 'Issued reports').click();
+    const table = page.getByTestId('report-table');
+    await button(table, `Open ${signed.reportUid}`).click();
+    const view = page.getByTestId('report-view');
+    await expect.poll(() => page.getByTestId('report-pdf-check').textContent()).toContain('%PDF');
+    await button(view, 'Countersign…').click();
+    const form = view.getByTestId('report-countersign');
+    await button(form, 'Countersign').click();
+    expect(await form.locator('.field-error').textContent()).toBe('Enter the password of your signing certificate.');
+    await field(form, 'Password of my signing certificate').fill('wrong-password');
+    await button(form, 'Countersign').click();
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 60_000 }).toBe('Wrong password for the signing certificate. Nothing was signed.');
+    expect(await field(form, 'Password of my signing certificate').inputValue()).toBe('');
+    await field(form, 'Password of my signing certificate').fill(CERTIFICATE_PASSWORD);
+    await saveScreen(page, 'en-reports-countersign');
+    await button(form, 'Countersign').click();
+
+    // The view opens on the new record: the countersigned PDF, linked to the report it countersigns.
+    const notice = page.getByTestId('report-countersigned');
+    await notice.waitFor({ timeout: 60_000 });
+    const [copy] = await invoke<ReportItem[]>(app, 'reports.list', { limit: 1 });
+    expect(copy).toMatchObject({ kind: 'examination', signed: true, countersigns: { id: signed.reportId, reportUid: signed.reportUid } });
+    expect(await notice.textContent()).toBe(`Report ${signed.reportUid} countersigned. This is the countersigned PDF, recorded as report ${copy?.reportUid}: save it for the prosecutor.`);
+    expect(await page.getByTestId('report-view').getAttribute('data-uid')).toBe(copy?.reportUid);
+    await expect.poll(() => page.getByTestId('report-pdf-check').textContent()).toContain('%PDF');
+    // Already countersigned: nothing more to offer.
+    expect(await button(page.getByTestId('report-view'), 'Countersign…').count()).toBe(0);
+    await saveScreen(page, 'en-reports-countersigned');
+    await languageSelect(page).selectOption('ru');
+    await expect.poll(() => heading(page).textContent()).toBe('Отчёты');
+    await saveScreen(page, 'ru-reports-countersigned');
+    await languageSelect(page).selectOption('en');
+
+    const pdf = Buffer.from((await invoke<{ pdfBase64: string }>(app, 'reports.get', { id: copy?.id })).pdfBase64, 'base64');
+    if (havePoppler) {
+      expect(pdfsig(pdf).map((signature) => [signature.valid, signature.totalDocumentSigned])).toEqual([
+        [true, false],
+        [true, true],
+      ]);
+      // The last page, where both blocks sit side by side, kept for a look.
+      const work = mkdtempSync(path.join(os.tmpdir(), 'pcu-e2e-countersign-'));
+      try {
+        const file = path.join(work, 'countersigned.pdf');
+        writeFileSync(file, pdf);
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+        mkdirSync(screenshotDir, { recursive: true });
+        execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pages), '-l', String(pages), '-singlefile', file, path.join(screenshotDir, 'countersigned-last-page')]);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+    expect(app.consoleErrors).toEqual([]);
+  }, 180_000);
 });
 
 /** The visible text of the option whose label starts with `reference` (case options read "reference — title"). */

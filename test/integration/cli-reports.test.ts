@@ -13,7 +13,7 @@ import { makeTestPdf } from '../fixtures/signing/make-pdf';
 import { pdfsig } from '../unit/signing/tools';
 
 /**
- * `pcu report examination|case|stats|verify`, in-process, on the demo unit;
+ * `pcu report examination|case|stats|countersign|verify`, in-process, on the demo unit;
  * signing with a PKCS#12 file made by `openssl pkcs12 -export` (a national-PKI
  * style chain: a CA and an officer certificate), checked by poppler's pdfsig.
  */
@@ -170,4 +170,37 @@ describe.skipIf(!haveOpenssl)('pcu report examination --sign --p12 FILE, then pc
     expect(bare.code).toBe(0);
     expect(JSON.parse(bare.stdout)).not.toHaveProperty('reportRecord');
   });
+
+  it('pcu report countersign: a supervisor signs beside the officer, both signatures hold, and verify finds the new record', async () => {
+    const supervisorP12 = opensslP12(mkdtempSync(path.join(dataDir, 'p12-supervisor-')), 'Supervisor-P12-2026');
+    const out = path.join(dataDir, 'countersigned-exam.pdf');
+    const args = ['report', 'countersign', '--user', 'supervisor', '--report', reportUid, '--p12', supervisorP12, '--out', out, '--json'];
+
+    const officer = await pcu(['report', 'countersign', '--user', 'officer', '--report', reportUid, '--p12', supervisorP12, '--out', out, '--json'], { PCU_P12_PASSWORD: 'Supervisor-P12-2026' });
+    expect(JSON.parse(officer.stderr)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(JSON.parse((await pcu(args)).stderr)).toMatchObject({ error: { code: 'PASSWORD_REQUIRED' } });
+    const unknown = await pcu(['report', 'countersign', '--user', 'supervisor', '--report', 'no-such-report', '--out', out, '--json'], { PCU_P12_PASSWORD: 'x' });
+    expect(JSON.parse(unknown.stderr)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    // The officer's own certificate, given by the supervisor: the same signer twice, refused.
+    const same = await pcu(['report', 'countersign', '--user', 'supervisor', '--report', reportUid, '--p12', p12, '--out', out, '--json'], { PCU_P12_PASSWORD: P12_PASSWORD });
+    expect(JSON.parse(same.stderr)).toMatchObject({ error: { code: 'REPORT_OWN_COUNTERSIGNATURE' } });
+
+    const result = await pcu(args, { PCU_P12_PASSWORD: 'Supervisor-P12-2026' });
+    expect(result.code, result.stderr).toBe(0);
+    const countersigned = JSON.parse(result.stdout) as { file: string; reportUid: string; sha256: string; signed: boolean; countersigns: string };
+    expect(countersigned).toMatchObject({ file: out, signed: true, countersigns: reportUid, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(countersigned.reportUid).not.toBe(reportUid);
+    const pdf = readFileSync(out);
+    expect(pdf.subarray(0, readFileSync(signedFile).length).equals(readFileSync(signedFile))).toBe(true);
+    if (havePdfsig) expect(pdfsig(pdf).map((signature) => [signature.valid, signature.totalDocumentSigned])).toEqual([[true, false], [true, true]]);
+
+    const verdict = JSON.parse((await pcu(['report', 'verify', out, '--json', '--user', 'supervisor'])).stdout) as Verdict;
+    expect(verdict).toMatchObject({ ok: true, signatures: [{ valid: true }, { valid: true }], reportRecord: { reportUid: countersigned.reportUid, matches: true, countersigns: reportUid } });
+    // The officer's signed PDF is still the one recorded under its own id.
+    expect(JSON.parse((await pcu(['report', 'verify', signedFile, '--json', '--user', 'officer'])).stdout)).toMatchObject({ ok: true, reportRecord: { reportUid, matches: true } });
+
+    const again = await pcu(args, { PCU_P12_PASSWORD: 'Supervisor-P12-2026' });
+    expect(again.code).not.toBe(0);
+    expect(JSON.parse(again.stderr)).toMatchObject({ error: { code: 'REPORT_ALREADY_COUNTERSIGNED' } });
+  }, 120_000);
 });

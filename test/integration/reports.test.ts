@@ -193,7 +193,7 @@ describe('report documents from the demo unit', () => {
     pagePng(pdf, `statistics-${language}`);
   }, 60_000);
 
-  it('an officer with a Tajik name signs a report: the signature block gives the name back as written, and pdfsig says valid', async () => {
+  it('an officer with a Tajik name signs a Russian report: the signature block gives the name back as written, in Russian with the report’s time zone, and pdfsig says valid', async () => {
     const officerName = 'Ҷӯраев Ғайрат';
     const password = 'Jurayev-Login-2026!';
     const certificatePassword = 'Jurayev-Signing-2026!';
@@ -213,7 +213,12 @@ describe('report documents from the demo unit', () => {
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     // The signature block (an annotation appearance in its own font subset) and the report body both carry the name as written.
-    expect(text).toContain(`Digitally signed by ${officerName}`);
+    // The block speaks the report's language, and gives the time in the zone the report prints its times in (Dushanbe, UTC+05:00).
+    expect(text).toContain(`Подписано электронной подписью: ${officerName}`);
+    expect(text).toContain('Инспектор, ');
+    expect(text).toMatch(/Дата: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+05:00/);
+    expect(text).toContain('Сертификат SHA-256:');
+    expect(text).not.toContain('Digitally signed by');
     expect(text).not.toContain('Juraev');
     const verdict = execFileSync('pdfsig', [file], { encoding: 'utf8' });
     expect(verdict).toContain('Signature Validation: Signature is Valid.');

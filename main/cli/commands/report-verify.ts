@@ -21,7 +21,8 @@ interface VerifyOptions extends SessionOptions {
  * signature in the PDF checked independently of the app (byte ranges, digest,
  * CMS signature, signing-certificate-v2); with `--user`, also the unit's record
  * of the issued report (by the PDF's SHA-256, or by `--report UID`). Exit 1
- * when anything fails. A signed report's record holds the SIGNED PDF's hash.
+ * when anything fails. A signed report's record holds the SIGNED PDF's hash;
+ * a countersigned copy has a record of its own (`countersigns` names the first).
  */
 export function registerReportVerifyCommand(program: Command, io: CliIo, run: Run): void {
   sessionOptions(reportCommand(program).command('verify').description('Check a report PDF: its signatures and, with --user, the unit record of its issue'), 'optional')
@@ -32,19 +33,24 @@ export function registerReportVerifyCommand(program: Command, io: CliIo, run: Ru
         const pdf = await fs.readFile(file);
         const pdfSha256 = crypto.createHash('sha256').update(pdf).digest('hex');
         const verification = verifyPdfSignatures(pdf);
-        let reportRecord: { reportUid: string | null; pdfSha256: string | null; matches: boolean } | undefined;
+        let reportRecord: { reportUid: string | null; pdfSha256: string | null; matches: boolean; countersigns?: string } | undefined;
         if (options.user) {
           reportRecord = await withSession(options, io, (services) => {
             const db = services.sessions.store().db;
-            const row = (
+            // A countersigned copy is recorded as a report of its own that names the one it countersigns;
+            // `--report UID` (the id printed on the page, the first report's) also finds that copy.
+            const select = `SELECT r.report_uid, r.pdf_sha256, o.report_uid AS countersigns FROM reports r LEFT JOIN reports o ON o.id = r.countersigns_report_id`;
+            const rows = (
               options.report
-                ? db.prepare('SELECT report_uid, pdf_sha256 FROM reports WHERE report_uid = ?').get(options.report)
-                : db.prepare('SELECT report_uid, pdf_sha256 FROM reports WHERE pdf_sha256 = ?').get(pdfSha256)
-            ) as { report_uid: string; pdf_sha256: string } | undefined;
+                ? db.prepare(`${select} WHERE r.report_uid = @uid OR o.report_uid = @uid ORDER BY r.id`).all({ uid: options.report })
+                : db.prepare(`${select} WHERE r.pdf_sha256 = ?`).all(pdfSha256)
+            ) as { report_uid: string; pdf_sha256: string; countersigns: string | null }[];
+            const row = rows.find((candidate) => candidate.pdf_sha256 === pdfSha256) ?? rows[0];
             return Promise.resolve({
               reportUid: row?.report_uid ?? null,
               pdfSha256: row?.pdf_sha256 ?? null,
               matches: row !== undefined && row.pdf_sha256 === pdfSha256,
+              ...(row?.countersigns ? { countersigns: row.countersigns } : {}),
             });
           });
         }
@@ -68,7 +74,10 @@ export function registerReportVerifyCommand(program: Command, io: CliIo, run: Ru
           });
           if (verification.signatures.length === 0) io.stdout('  no signatures\n');
           if (verification.modifiedAfterLastSignature) io.stdout('  the file was changed after the last signature\n');
-          if (reportRecord) io.stdout(`  unit record: ${reportRecord.reportUid ?? 'none'}; ${reportRecord.matches ? 'matches' : 'DOES NOT MATCH'}\n`);
+          if (reportRecord) {
+            const of = reportRecord.countersigns ? ` (countersigns ${reportRecord.countersigns})` : '';
+            io.stdout(`  unit record: ${reportRecord.reportUid ?? 'none'}${of}; ${reportRecord.matches ? 'matches' : 'DOES NOT MATCH'}\n`);
+          }
         }
         if (!ok) throw new VerdictFailed();
       }),

@@ -5,10 +5,10 @@ import { caseSubject } from '../casework/case-timeline';
 import { describeError } from '../log';
 import { loadReportSigner } from '../reports/report-signer';
 import type { ReportPrinter } from '../reports/report-printer';
-import { issueReport, listReports, recordedReportPdf, reportPdf, statisticsXlsx, type ReportDeps } from '../reports/report-service';
+import { countersignReport, issueReport, listReports, recordedReportPdf, reportPdf, statisticsXlsx, type ReportDeps } from '../reports/report-service';
 import type { HandlerContext } from './context';
 
-type ReportChannels = 'reports.issue' | 'reports.list' | 'reports.get' | 'reports.print' | 'reports.statsXlsx';
+type ReportChannels = 'reports.issue' | 'reports.countersign' | 'reports.list' | 'reports.get' | 'reports.print' | 'reports.statsXlsx';
 
 /** Statistics are for managers: supervisors and administrators. */
 const mayReadStatistics = (caller: Caller | null) => mayAccess('supervisor', caller?.role ?? null);
@@ -29,6 +29,17 @@ export function reportHandlers({ sessions, clock, log }: HandlerContext, printer
       if (input.kind === 'statistics' && !mayReadStatistics(context.caller)) throw new DomainError('FORBIDDEN', 'Statistics are issued by supervisors');
       const issued = await issueReport(deps(context), { ...input, sign: input.sign ? { password: input.sign.password } : undefined });
       return { reportId: issued.reportId, reportUid: issued.reportUid, pdfBase64: issued.pdf.toString('base64'), sha256: issued.sha256, signed: issued.signed };
+    },
+    'reports.countersign': async ({ reportId, password }, context) => {
+      const countersigned = await countersignReport(deps(context), { reportId, password });
+      return {
+        reportId: countersigned.reportId,
+        reportUid: countersigned.reportUid,
+        pdfBase64: countersigned.pdf.toString('base64'),
+        sha256: countersigned.sha256,
+        signed: countersigned.signed,
+        countersigns: countersigned.countersigns,
+      };
     },
     'reports.list': ({ caseId, limit }, context) => {
       const all = listReports(sessions.store().db, { caseId, limit });

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mayAccess, type Role } from '../../../shared/domain/roles';
 import type { Language } from '../../../shared/i18n/languages';
 import { translate } from '../../../shared/i18n';
 import { DomainError } from '../../../shared/ipc/errors';
 import { auditChainHead, type Actor } from '../audit/audit-log';
 import { caseSubject } from '../casework/case-timeline';
 import type { Db } from '../db/open';
+import { getUnit } from '../unit/unit-repository';
 import { findUserById } from '../vault/accounts';
 import type { UnitStore } from '../vault/vault';
 import { buildCaseFile } from './documents/case-file';
@@ -12,7 +14,7 @@ import type { BuiltDocument, ReportStamp } from './documents/common';
 import { buildExaminationReport } from './documents/examination';
 import { buildStatisticsReport } from './documents/statistics';
 import { renderPdf } from './render';
-import { caseFileData, dataSha256, examinationReportData, headerOf, photoImages, type ReportImages } from './report-data';
+import { caseFileData, dataSha256, examinationReportData, headerOf, photoImages, type ReportHeader, type ReportImages } from './report-data';
 import type { SignReportPdf } from './report-signer';
 import { statisticsData } from './statistics-data';
 
@@ -59,6 +61,36 @@ export interface BuiltReport {
 }
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+type SignatureAppearance = Parameters<SignReportPdf>[1]['appearance'];
+
+/**
+ * The visible signature block of a report in `language`: the signer's name
+ * and role, the unit, and the time in `timeZone`, the zone the report's
+ * header prints its times in (else a Russian report's block would say UTC
+ * under a header in Dushanbe time). The words come from the catalogue here:
+ * the signing code has no i18n of its own.
+ */
+function signatureAppearance(
+  language: Language,
+  signer: { displayName: string; role: Role },
+  unit: string,
+  signedAt: Date,
+  timeZone: string,
+): SignatureAppearance {
+  return {
+    name: signer.displayName,
+    role: translate(language, `role.${signer.role}`),
+    unit,
+    signedAt,
+    timeZone,
+    labels: {
+      signedBy: translate(language, 'signature.block.signedBy', { name: signer.displayName }),
+      date: translate(language, 'signature.block.date'),
+      certificate: translate(language, 'signature.block.certificate'),
+    },
+  };
+}
 
 /** Reads the data, stamps it (new id, data SHA-256, audit chain head) and builds the document definition. Pure but for the reads. */
 export function buildReport(db: Db, input: IssueReportInput, issuer: { name: string; at: Date; timeZone?: string | undefined }, images?: (photos: ReportImages) => void): BuiltReport {
@@ -117,7 +149,8 @@ export async function issueReport(deps: ReportDeps, input: IssueReportInput): Pr
       userId: user.id,
       password: input.sign.password,
       ...(input.sign.p12 ? { p12: input.sign.p12 } : {}),
-      appearance: { name: user.displayName, role: translate(input.language, `role.${user.role}` as Parameters<typeof translate>[1]), unit: built.data && 'unit' in built.data ? (built.data as { unit: { name: string } }).unit.name : '', signedAt: deps.clock() },
+      // Every report's data starts with its header (report-data.ts): unit, and the zone its times print in.
+      appearance: signatureAppearance(input.language, user, (built.data as ReportHeader).unit.name, deps.clock(), (built.data as ReportHeader).timeZone),
     });
     pdf = result.pdf;
     signed = true;
@@ -180,15 +213,23 @@ export interface ReportListItem {
   readonly dataSha256: string;
   readonly auditHeadHash: string;
   readonly signed: boolean;
+  /** Who issued (and, when signed, signed) it: for a countersignature, the supervisor. */
+  readonly issuedById: number;
   readonly issuedBy: string;
   readonly issuedAt: string;
+  /** On a countersigned copy: the report it countersigns. */
+  readonly countersigns: { readonly id: number; readonly reportUid: string } | null;
+  /** On a report that was countersigned: the countersigned copy. */
+  readonly countersignature: { readonly id: number; readonly reportUid: string } | null;
 }
 
 export function listReports(db: Db, filter: { caseId?: number | undefined; limit: number }): ReportListItem[] {
   const rows = db
     .prepare(
-      `SELECT r.id, r.report_uid, r.kind, r.case_id, c.reference, r.examination_id, r.language, r.pdf_sha256, r.data_sha256, r.audit_head_hash, r.signed, u.display_name, r.issued_at
+      `SELECT r.id, r.report_uid, r.kind, r.case_id, c.reference, r.examination_id, r.language, r.pdf_sha256, r.data_sha256, r.audit_head_hash, r.signed, r.issued_by, u.display_name, r.issued_at,
+              o.id AS countersigns_id, o.report_uid AS countersigns_uid, x.id AS countersignature_id, x.report_uid AS countersignature_uid
        FROM reports r JOIN users u ON u.id = r.issued_by LEFT JOIN cases c ON c.id = r.case_id
+         LEFT JOIN reports o ON o.id = r.countersigns_report_id LEFT JOIN reports x ON x.countersigns_report_id = r.id
        WHERE (@caseId IS NULL OR r.case_id = @caseId) ORDER BY r.id DESC LIMIT @limit`,
     )
     .all({ caseId: filter.caseId ?? null, limit: filter.limit }) as {
@@ -203,8 +244,13 @@ export function listReports(db: Db, filter: { caseId?: number | undefined; limit
     data_sha256: string;
     audit_head_hash: string;
     signed: number;
+    issued_by: number;
     display_name: string;
     issued_at: string;
+    countersigns_id: number | null;
+    countersigns_uid: string | null;
+    countersignature_id: number | null;
+    countersignature_uid: string | null;
   }[];
   return rows.map((row) => ({
     id: row.id,
@@ -218,8 +264,11 @@ export function listReports(db: Db, filter: { caseId?: number | undefined; limit
     dataSha256: row.data_sha256,
     auditHeadHash: row.audit_head_hash,
     signed: row.signed === 1,
+    issuedById: row.issued_by,
     issuedBy: row.display_name,
     issuedAt: row.issued_at,
+    countersigns: row.countersigns_id !== null && row.countersigns_uid !== null ? { id: row.countersigns_id, reportUid: row.countersigns_uid } : null,
+    countersignature: row.countersignature_id !== null && row.countersignature_uid !== null ? { id: row.countersignature_id, reportUid: row.countersignature_uid } : null,
   }));
 }
 
@@ -243,4 +292,125 @@ export function recordedReportPdf(db: Db, id: number): { item: ReportListItem; p
     throw new DomainError('REPORT_ALTERED', `The stored PDF of report ${item.reportUid} does not match the SHA-256 recorded at issue`, { reportUid: item.reportUid, recorded: item.pdfSha256, actual });
   }
   return { item, pdf };
+}
+
+/** A report named as on the command line: its record number, or its report id (UUID). */
+export function findReportId(db: Db, reference: string): number {
+  if (/^\d+$/.test(reference)) return Number(reference);
+  const row = db.prepare('SELECT id FROM reports WHERE report_uid = ?').get(reference) as { id: number } | undefined;
+  if (!row) throw new DomainError('NOT_FOUND', `There is no report ${reference}`, { what: 'report', id: reference });
+  return row.id;
+}
+
+/**
+ * The zone the report's header printed its times in, found again for a later
+ * signature: an examination report's is its examination's, a case file's the
+ * case's latest examination's (as report-data.ts chose them), else the
+ * machine's.
+ */
+function reportTimeZone(db: Db, item: ReportListItem): string {
+  const row = (
+    item.examinationId !== null
+      ? db.prepare('SELECT time_zone FROM examinations WHERE id = ?').get(item.examinationId)
+      : db.prepare('SELECT time_zone FROM examinations WHERE case_id = ? ORDER BY id DESC LIMIT 1').get(item.caseId)
+  ) as { time_zone: string } | undefined;
+  return row?.time_zone ?? localZone();
+}
+
+/** Why `report` cannot be countersigned by `userId`, checked in the order a supervisor would want to hear it. */
+function assertCountersignable(item: ReportListItem, userId: number): void {
+  if (item.kind === 'statistics') throw new DomainError('REPORT_NOT_COUNTERSIGNABLE', 'Statistics are not signed, so they cannot be countersigned', { reportUid: item.reportUid });
+  if (!item.signed) throw new DomainError('REPORT_NOT_SIGNED', `Report ${item.reportUid} was issued unsigned: only a signed report can be countersigned`, { reportUid: item.reportUid });
+  const done = item.countersignature ?? (item.countersigns ? { id: item.id, reportUid: item.reportUid } : null);
+  if (done) {
+    throw new DomainError('REPORT_ALREADY_COUNTERSIGNED', `Report ${item.countersigns?.reportUid ?? item.reportUid} is already countersigned (report ${done.reportUid})`, {
+      reportUid: item.countersigns?.reportUid ?? item.reportUid,
+      countersignedAs: done.reportUid,
+    });
+  }
+  // A second signature by the one who signed first attests nothing more.
+  if (item.issuedById === userId) throw new DomainError('REPORT_OWN_COUNTERSIGNATURE', `Report ${item.reportUid} was signed by you: another supervisor countersigns it`, { reportUid: item.reportUid });
+}
+
+export interface CountersignInput {
+  readonly reportId: number;
+  /** The supervisor's signing-credential password (never stored), or that of `p12`. */
+  readonly password: string;
+  /** A PKCS#12 file given on the command line instead of the stored credential. */
+  readonly p12?: Buffer | undefined;
+}
+
+/** As issued, plus the report countersigned (no page count: the pages are the first report's). */
+export type CountersignedReport = Omit<IssuedReport, 'pages'> & { readonly countersigns: { readonly id: number; readonly reportUid: string } };
+
+/**
+ * A supervisor countersigns a signed examination report or case file: the
+ * recorded PDF, checked against its SHA-256, gets a second signature as an
+ * incremental update (the officer's stays valid; the block goes in the
+ * countersign slot beside it). The result is a new file, so a new record:
+ * a `reports` row naming the report it countersigns, audited
+ * `report.countersigned`. The original row, with the officer's PDF, is not
+ * touched.
+ */
+export async function countersignReport(deps: ReportDeps, input: CountersignInput): Promise<CountersignedReport> {
+  const db = deps.store.db;
+  const user = findUserById(db, deps.actor.userId);
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'Log in first');
+  // Also the contract's rule; repeated here for the CLI's --p12 path, which does not go through dispatch.
+  if (!mayAccess('supervisor', user.role)) throw new DomainError('FORBIDDEN', 'Reports are countersigned by supervisors');
+  const { item } = reportPdf(db, input.reportId);
+  assertCountersignable(item, user.id);
+  const { pdf: signedPdf } = recordedReportPdf(db, item.id);
+  if (!deps.loadSigner) throw new DomainError('SIGNING_NO_CREDENTIAL', 'Signing is not available here');
+  const sign = await deps.loadSigner();
+  const language: Language = item.language === 'ru' ? 'ru' : 'en';
+  const at = deps.clock();
+  const result = await sign(db, {
+    pdf: signedPdf,
+    userId: user.id,
+    password: input.password,
+    ...(input.p12 ? { p12: input.p12 } : {}),
+    appearance: signatureAppearance(language, user, getUnit(db).name, at, reportTimeZone(db, item)),
+  });
+  // The same certificate twice attests nothing more, whoever used it (e.g. the first signer's P12 given to `--p12`).
+  const { verifyPdfSignatures } = await import('../signing/verify-pdf');
+  if (verifyPdfSignatures(signedPdf).signatures.some((signature) => signature.fingerprint === result.fingerprint)) {
+    throw new DomainError('REPORT_OWN_COUNTERSIGNATURE', `Report ${item.reportUid} is already signed with this certificate`, { reportUid: item.reportUid });
+  }
+  const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+  const reportUid = randomUUID();
+  const original = db.prepare('SELECT data_sha256, audit_head_hash FROM reports WHERE id = ?').get(item.id) as { data_sha256: string; audit_head_hash: string };
+  const actor: Actor = { userId: deps.actor.userId, userName: deps.actor.userName };
+  const reportId = await deps.store.change(
+    actor,
+    (id: number) => ({
+      action: 'report.countersigned',
+      subject: item.caseId !== null ? caseSubject(item.caseId) : `report:${item.id}`,
+      details: { reportId: id, reportUid, countersignsReportId: item.id, countersignsReportUid: item.reportUid, kind: item.kind, language, countersignedPdfSha256: item.pdfSha256, pdfSha256: sha256 },
+    }),
+    (database) => {
+      // Signing took a while: another supervisor may have countersigned meanwhile (the unique index would refuse it too, less clearly).
+      const raced = database.prepare('SELECT report_uid FROM reports WHERE countersigns_report_id = ?').get(item.id) as { report_uid: string } | undefined;
+      if (raced) throw new DomainError('REPORT_ALREADY_COUNTERSIGNED', `Report ${item.reportUid} is already countersigned (report ${raced.report_uid})`, { reportUid: item.reportUid, countersignedAs: raced.report_uid });
+      return Number(
+        database
+          .prepare(
+            `INSERT INTO reports (report_uid, kind, case_id, examination_id, language, data_sha256, audit_head_hash, pdf_sha256, pdf, signed, issued_by, issued_at, countersigns_report_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+          )
+          .run(reportUid, item.kind, item.caseId, item.examinationId, item.language, original.data_sha256, original.audit_head_hash, sha256, result.pdf, user.id, at.toISOString(), item.id).lastInsertRowid,
+      );
+    },
+  );
+  return {
+    reportId,
+    reportUid,
+    kind: item.kind,
+    pdf: result.pdf,
+    sha256,
+    dataSha256: original.data_sha256,
+    auditHead: original.audit_head_hash,
+    signed: true,
+    countersigns: { id: item.id, reportUid: item.reportUid },
+  };
 }

@@ -8,7 +8,22 @@ import type { Db } from '../db/open';
  */
 export type SignReportPdf = (
   db: Db,
-  input: { pdf: Buffer; userId: number; password: string; p12?: Buffer; appearance: { name: string; role: string; unit: string; signedAt: Date } },
+  input: {
+    pdf: Buffer;
+    userId: number;
+    password: string;
+    p12?: Buffer;
+    appearance: {
+      name: string;
+      role: string;
+      unit: string;
+      signedAt: Date;
+      /** The zone of the report header's times, so the block prints the same offset. */
+      timeZone?: string;
+      /** The block's words, from the report's language catalogue (the signing code has none). */
+      labels?: { signedBy: string; date: string; certificate: string };
+    };
+  },
 ) => Promise<{ pdf: Buffer; fingerprint: string }>;
 
 /** Loads the signer only when a report is to be signed (node-forge and @signpdf are not needed otherwise). */

@@ -7,8 +7,22 @@
  * The signature dictionary's own strings (/Name, /Reason, /Location, written
  * by @signpdf/placeholder-plain as PDF literal strings in PDFDocEncoding) still
  * go through latinForAppearance: there a name is transliterated, never garbled.
+ *
+ * The block's words come from the caller (`labels`, from the report's language
+ * catalogue): the signing layer imports no i18n, so a Russian report gets a
+ * Russian block without this module knowing Russian.
  */
 import { transliterateCyrillic } from '../../../shared/domain/transliterate';
+
+/** The block's fixed words, in the document's language. */
+export interface AppearanceLabels {
+  /** The first line, the name already in it: 'Digitally signed by Jane Doe'. */
+  signedBy: string;
+  /** Before the time: 'Date'. */
+  date: string;
+  /** Before the fingerprint: 'Certificate SHA-256'. */
+  certificate: string;
+}
 
 export interface SignatureAppearance {
   name: string;
@@ -17,7 +31,11 @@ export interface SignatureAppearance {
   signedAt: Date;
   /** IANA zone for the printed time, e.g. 'Asia/Dushanbe'; default UTC. */
   timeZone?: string;
+  /** Default: English (a PDF signed outside a report, e.g. in the tests). */
+  labels?: AppearanceLabels;
 }
+
+const englishLabels = (name: string): AppearanceLabels => ({ signedBy: `Digitally signed by ${name}`, date: 'Date', certificate: 'Certificate SHA-256' });
 
 /** Characters a PDF literal string in PDFDocEncoding shows as is: printable ASCII and Latin-1. */
 const isWinAnsiSafe = (text: string): boolean => /^[\x20-\x7e\u00a0-\u00ff]*$/.test(text);
@@ -55,11 +73,12 @@ export function formatSigningTime(at: Date, timeZone = 'UTC'): string {
 
 export function appearanceLines(appearance: SignatureAppearance, fingerprint: string): string[] {
   const hex = fingerprint.replace(/:/g, '').toUpperCase();
+  const labels = appearance.labels ?? englishLabels(appearance.name);
   return [
-    `Digitally signed by ${appearance.name}`,
+    labels.signedBy,
     `${appearance.role}, ${appearance.unit}`,
-    `Date: ${formatSigningTime(appearance.signedAt, appearance.timeZone)}`,
-    'Certificate SHA-256:',
+    `${labels.date}: ${formatSigningTime(appearance.signedAt, appearance.timeZone)}`,
+    `${labels.certificate}:`,
     hex.slice(0, 32),
     hex.slice(32),
   ];

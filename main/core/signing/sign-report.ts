@@ -12,6 +12,7 @@ import type { Db } from '../db/open';
 import { SIGNATURE_SLOTS } from '../reports/signature-box';
 import { openP12 } from './certificates';
 import type { CmsSigner } from './cms';
+import type { AppearanceLabels } from './appearance';
 import { currentP12 } from './credential-store';
 import { signPdf, type Rect } from './sign-pdf';
 
@@ -20,7 +21,10 @@ export interface ReportAppearance {
   role: string;
   unit: string;
   signedAt: Date;
+  /** The zone the report prints its times in (its header's). */
   timeZone?: string;
+  /** The block's words in the report's language. */
+  labels?: AppearanceLabels;
 }
 
 const REPORT_SLOTS: readonly Rect[] = [SIGNATURE_SLOTS.officer, SIGNATURE_SLOTS.countersign];

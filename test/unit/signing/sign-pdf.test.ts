@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appearanceLines } from '../../../main/core/signing/appearance';
 import { certificatePem } from '../../../main/core/signing/certificates';
 import { createCadesSignature, fromDer, OID } from '../../../main/core/signing/cms';
 import { signPdf } from '../../../main/core/signing/sign-pdf';
@@ -106,6 +107,46 @@ describe('PAdES B-B signature', () => {
     expect(text).not.toContain('Jahongir');
   });
 
+  it.skipIf(!havePdftotext)('a long name and a long unit wrap inside the block instead of being cut at its edge', async () => {
+    const name = 'Гулнора Абдурахмонова-Юсупбекова';
+    const unit = 'Подразделение портового контроля Ташкент (учебное)';
+    const long = (
+      await signPdf(unsigned, {
+        signer: testCredentials().officer,
+        appearance: {
+          name,
+          role: 'Старший инспектор',
+          unit,
+          signedAt: new Date('2026-03-01T10:00:00Z'),
+          timeZone: 'Asia/Tashkent',
+          labels: { signedBy: `Подписано электронной подписью: ${name}`, date: 'Дата', certificate: 'Сертификат SHA-256' },
+        },
+      })
+    ).pdf;
+    expect(verifyPdfSignatures(long).ok).toBe(true);
+    const text = withTempDir((dir) => {
+      const file = path.join(dir, 'long.pdf');
+      writeFileSync(file, long);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+    });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`Подписано электронной подписью: ${name}`);
+    // Every word of the block inside the box (/Rect [40 40 300 110]): none runs past its right edge, where the form clips.
+    const boxes = withTempDir((dir) => {
+      const file = path.join(dir, 'long.pdf');
+      writeFileSync(file, long);
+      return execFileSync('pdftotext', ['-bbox', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+    });
+    const pageHeight = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(boxes)?.[1]);
+    const inBlock = [...boxes.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+      .map((match) => ({ word: match[4], xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]) }))
+      .filter((box) => box.yMin >= pageHeight - 110 - 1 && box.xMin >= 39 && box.xMin < 300);
+    expect(inBlock.length).toBeGreaterThan(10);
+    expect(inBlock.filter((box) => box.xMax > 300.5).map((box) => box.word)).toEqual([]);
+    expect(flat).toContain(`Старший инспектор, ${unit}`);
+    expect(flat).toContain('Дата: 2026-03-01 15:00 UTC+05:00');
+  });
+
   it('signs with an ECDSA P-256 key too (CMS level, checked by openssl)', () => {
     const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
     // Reuse the officer certificate's structure is not possible for EC: check the CMS signature math directly.
@@ -186,5 +227,26 @@ describe('countersignature', () => {
       expect(text).toContain('Digitally signed by Ҷаҳонгир Раҳимов');
       expect(text).toContain('Digitally signed by Ҷӯраев Ғайрат');
     }
+  });
+});
+
+describe('the block’s words', () => {
+  const fingerprint = 'AB:'.repeat(31) + 'AB';
+  it('are the caller’s (from the report’s catalogue), with the time in the zone given', () => {
+    const lines = appearanceLines(
+      { ...appearance, role: 'Инспектор', labels: { signedBy: 'Подписано электронной подписью: Ҷаҳонгир Раҳимов', date: 'Дата', certificate: 'Сертификат SHA-256' } },
+      fingerprint,
+    );
+    const [signedBy, role, date, ...certificate] = lines;
+    expect([signedBy, role, ...certificate]).toEqual(['Подписано электронной подписью: Ҷаҳонгир Раҳимов', 'Инспектор, PCU Dushanbe', 'Сертификат SHA-256:', 'AB'.repeat(16), 'AB'.repeat(16)]);
+    expect(date).toMatch(/^Дата: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+05:00$/);
+  });
+
+  it('default to English, in UTC when no zone is given', () => {
+    const { timeZone: _zone, ...inUtc } = appearance;
+    const lines = appearanceLines(inUtc, fingerprint);
+    expect(lines[0]).toBe('Digitally signed by Ҷаҳонгир Раҳимов');
+    expect(lines[2]).toMatch(/^Date: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00$/);
+    expect(lines[3]).toBe('Certificate SHA-256:');
   });
 });

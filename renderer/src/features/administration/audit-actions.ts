@@ -58,6 +58,7 @@ export const auditActionKeys: Readonly<Record<string, MessageKey>> = {
   'exchange.import-refused': 'audit.action.exchange.import-refused',
   'report.issued': 'audit.action.report.issued',
   'report.printed': 'audit.action.report.printed',
+  'report.countersigned': 'audit.action.report.countersigned',
   // Casework actions have their names in the case timeline's catalogue.
   'case.opened': 'cases.timeline.case.opened',
   'case.assigned': 'cases.timeline.case.assigned',

@@ -57,7 +57,7 @@ export function ReportList({ version, onOpen, onRefresh }: { version: number; on
                 <td>{kindText(t, report.kind)}</td>
                 <td className="nowrap">{report.caseReference ?? '—'}</td>
                 <td>{languageText(t, report.language)}</td>
-                <td>{report.signed ? t('reports.list.signedYes') : t('reports.list.unsigned')}</td>
+                <td>{report.countersigns ? t('reports.list.countersigned') : report.signed ? t('reports.list.signedYes') : t('reports.list.unsigned')}</td>
                 <td>{report.issuedBy}</td>
                 <td className="nowrap">{formatLocalDateTime(report.issuedAt)}</td>
                 <td>

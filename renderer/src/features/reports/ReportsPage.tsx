@@ -27,7 +27,8 @@ export function ReportsPage() {
   const { info } = useSession();
   const mayIssueStatistics = mayAccess(contract['reports.statsXlsx'].access, info.user.role);
   const [current, setCurrent] = useState<ReportsTab>('issue');
-  const [open, setOpen] = useState<{ id: number; uid: string } | null>(null);
+  // `countersignedFrom`: the view opens on a countersigned copy just made from that report.
+  const [open, setOpen] = useState<{ id: number; uid: string; countersignedFrom?: string } | null>(null);
   const [listVersion, setListVersion] = useState(0);
 
   const refreshList = useCallback(() => setListVersion((version) => version + 1), []);
@@ -71,6 +72,12 @@ export function ReportsPage() {
         {shown === 'view' && open && (
           <ReportView
             reportId={open.id}
+            countersignedFrom={open.countersignedFrom ?? null}
+            onOpen={openReport}
+            onCountersigned={(next, from) => {
+              setOpen({ id: next.reportId, uid: next.reportUid, countersignedFrom: from });
+              refreshList();
+            }}
             onClose={() => {
               setOpen(null);
               setCurrent('list');
