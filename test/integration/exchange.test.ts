@@ -8,6 +8,8 @@ import { readIdentity } from '../../main/core/exchange/exchange-store';
 import { sealPackage, type ExchangeKeyPair } from '../../main/core/exchange/package';
 import { demoPhotoPng } from '../../main/core/demo/demo-photo';
 import { createServices, type Services } from '../../main/core/services';
+import { headerOf } from '../../main/core/reports/report-data';
+import { statisticsData } from '../../main/core/reports/statistics-data';
 import { expectOk } from '../db/unit-fixture';
 import { fastKdf } from '../harness/fast-kdf';
 
@@ -292,6 +294,21 @@ describe('exchange between units', () => {
     const withNames = (await invoke<ChannelOutput<'exchange.received'>>(B, 'exchange.received', { id: second.id })).payload as typeof notice;
     expect(withNames.seizure.personalData).toBe('included');
     expect(withNames.seizure.parties[0]).toMatchObject({ name: 'Muhammad Asif', masked: false });
+  });
+
+  it("counts the exchange in both units' statistics: packages each way, the line an alert flagged, the partner's seizures", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const figures = (unit: Unit) => statisticsData(db(unit), { from: today, to: today }, headerOf(db(unit), { language: 'en', issuedAt: new Date(), issuedBy: 'test', timeZone: 'UTC' })).exchange;
+    const atB = figures(B);
+    // Two alerts accepted (the first, and the fresh one of the refusals test); of B's call only the line with the container is flagged, not its vessel mates.
+    expect(atB).toMatchObject({ alertsSent: 0, noticesSent: 0, alertsReceived: 2, noticesReceived: 2, linesFlaggedByAlerts: 1 });
+    // The same seizure came twice (masked, then with names): both notices count, quantities added exactly.
+    expect(atB.partnerSeizures).toEqual([{ category: 'drugs.heroin', name: 'Heroin', count: 2, quantities: [{ unit: 'kg', quantity: '25' }] }]);
+    expect(figures(A)).toMatchObject({ alertsReceived: 0, noticesReceived: 0, noticesSent: 2, linesFlaggedByAlerts: 0 });
+    expect(figures(A).alertsSent).toBeGreaterThanOrEqual(1);
+    // Another period has none of it.
+    const before = statisticsData(db(B), { from: '2020-01-01', to: '2020-01-31' }, headerOf(db(B), { language: 'en', issuedAt: new Date(), issuedBy: 'test', timeZone: 'UTC' })).exchange;
+    expect(before).toEqual({ alertsSent: 0, noticesSent: 0, alertsReceived: 0, noticesReceived: 0, linesFlaggedByAlerts: 0, partnerSeizures: [] });
   });
 
   it('refuses packages from a revoked partner and, later, from a partner whose certificate has expired', async () => {

@@ -178,11 +178,15 @@ describe('report documents from the demo unit', () => {
     const issued = await expectOk<Issued>(backend.services.invoke('reports.issue', { kind: 'statistics', from: '2000-01-01', to: '2100-12-31', language }));
     const xlsx = await expectOk<{ xlsxBase64: string }>(backend.services.invoke('reports.statsXlsx', { from: '2000-01-01', to: '2100-12-31', language }));
     const book = XLSX.read(Buffer.from(xlsx.xlsxBase64, 'base64'), { type: 'buffer' });
-    expect(book.SheetNames).toEqual(language === 'en' ? ['Summary', 'Seizures', 'Profiles', 'Indicators'] : ['Сводка', 'Изъятия', 'Профили', 'Индикаторы']);
+    expect(book.SheetNames).toEqual(
+      language === 'en' ? ['Summary', 'Seizures', 'Profiles', 'Indicators', 'Partner seizures'] : ['Сводка', 'Изъятия', 'Профили', 'Индикаторы', 'Изъятия партнёров'],
+    );
     const summary = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
     const value = (label: string) => summary.find((row) => row[0] === label)?.[1];
     expect(value(language === 'en' ? 'Manifests' : 'Манифесты')).toBe(4);
     expect(Number(value(language === 'en' ? 'With a seizure' : 'С изъятием'))).toBe(1);
+    // The demo unit exchanged nothing yet: the exchange rows are there, at zero.
+    expect(value(language === 'en' ? 'Alerts received from partners' : 'Ориентировок получено от партнёров')).toBe(0);
     const seizures = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[1]!]!, { header: 1 });
     expect(seizures[1]).toEqual([language === 'en' ? 'Cocaine' : 'Кокаин', language === 'en' ? 'Drugs' : 'Наркотики', 1, language === 'en' ? '24.6 kg' : '24.6 кг']);
     if (!hasPoppler) return;

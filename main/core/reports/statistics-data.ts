@@ -21,6 +21,23 @@ export interface StatisticsData extends ReportHeader {
   readonly seizures: readonly { readonly category: string; readonly group: string; readonly name: string; readonly count: number; readonly quantities: readonly { readonly unit: string; readonly quantity: string }[] }[];
   readonly profiles: readonly { readonly name: string; readonly version: number; readonly scored: number; readonly selected: number; readonly seizures: number; readonly hitRate: number | null }[];
   readonly indicators: readonly { readonly id: string; readonly name: string; readonly fired: number; readonly selected: number; readonly seizures: number; readonly hitRate: number | null }[];
+  /** The exchange with partner units in the period: packages sent and received, lines alerts flagged, partners' seizures. */
+  readonly exchange: ExchangeFigures;
+}
+
+export interface ExchangeFigures {
+  readonly alertsSent: number;
+  readonly noticesSent: number;
+  readonly alertsReceived: number;
+  readonly noticesReceived: number;
+  /**
+   * Lines of the period's manifests whose latest score has a hit on a watch-list
+   * entry made from a partner's alert: its container, B/L or parties. Not the
+   * vessel: its entry only nudges every other line of the call.
+   */
+  readonly linesFlaggedByAlerts: number;
+  /** Seizures partner units reported in the notices received in the period, by category. */
+  readonly partnerSeizures: readonly { readonly category: string; readonly name: string; readonly count: number; readonly quantities: readonly { readonly unit: string; readonly quantity: string }[] }[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,23 +100,7 @@ export function statisticsData(db: Db, period: { from: string; to: string }, hea
        WHERE e.consignment_id IN (SELECT id FROM line) AND ${liveSeizure('z', 'e')} ORDER BY z.id`,
     )
     .all({ start, end }) as { category: string; unit: string; quantity: string }[];
-  const byCategory = new Map<string, { count: number; quantities: Map<string, string> }>();
-  for (const row of seizureRows) {
-    const entry = byCategory.get(row.category) ?? { count: 0, quantities: new Map<string, string>() };
-    entry.count += 1;
-    entry.quantities.set(row.unit, addDecimal(entry.quantities.get(row.unit) ?? '0', row.quantity));
-    byCategory.set(row.category, entry);
-  }
-  const order = Object.keys(seizureCategories);
-  const seizures = [...byCategory.entries()]
-    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([category, entry]) => ({
-      category,
-      group: seizureCategories[category as SeizureCategory] ?? 'other',
-      name: t(`seizure.category.${category}`),
-      count: entry.count,
-      quantities: [...entry.quantities.entries()].map(([unit, quantity]) => ({ unit, quantity })),
-    }));
+  const seizures = byCategoryOf(seizureRows, t).map((item) => ({ ...item, group: seizureCategories[item.category as SeizureCategory] ?? 'other' }));
   const outcome = `WITH line AS (${lines}), outcome AS (
       SELECT s.id AS score_id, s.profile_version_id,
         (SELECT decision FROM selections x WHERE x.consignment_id = s.consignment_id ORDER BY x.id DESC LIMIT 1) IN ('targeted', 'random') AS selected,
@@ -122,5 +123,68 @@ export function statisticsData(db: Db, period: { from: string; to: string }, hea
     name: t(`indicator.${row.id}.name`),
     hitRate: rate(row.selected, row.seizures),
   }));
-  return { ...header, kind: 'statistics', from: period.from, to: period.to, ...volume, lanes, ...funnel, seizures, profiles, indicators };
+  const exchange = exchangeFigures(db, { start, end }, lines, t);
+  return { ...header, kind: 'statistics', from: period.from, to: period.to, ...volume, lanes, ...funnel, seizures, profiles, indicators, exchange };
+}
+
+/** Sums seizures by category in the order of the category list, quantities exactly per unit. */
+function byCategoryOf(rows: readonly { category: string; unit: string; quantity: string }[], t: (key: string) => string) {
+  const byCategory = new Map<string, { count: number; quantities: Map<string, string> }>();
+  for (const row of rows) {
+    const entry = byCategory.get(row.category) ?? { count: 0, quantities: new Map<string, string>() };
+    entry.count += 1;
+    entry.quantities.set(row.unit, addDecimal(entry.quantities.get(row.unit) ?? '0', row.quantity));
+    byCategory.set(row.category, entry);
+  }
+  const order = Object.keys(seizureCategories);
+  return [...byCategory.entries()]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([category, entry]) => ({
+      category,
+      name: t(`seizure.category.${category}`),
+      count: entry.count,
+      quantities: [...entry.quantities.entries()].map(([unit, quantity]) => ({ unit, quantity })),
+    }));
+}
+
+/**
+ * Packages sent and received in the period, the period's lines an accepted
+ * alert flagged (the exchange's effect on targeting), and the seizures
+ * partners reported, read from the stored notices (validated on import).
+ */
+function exchangeFigures(db: Db, period: { start: string; end: string }, lines: string, t: (key: string) => string): ExchangeFigures {
+  const counted = (table: 'exchange_sent' | 'exchange_received', column: 'created_at' | 'received_at') =>
+    db
+      .prepare(`SELECT coalesce(sum(kind = 'alert'), 0) AS alerts, coalesce(sum(kind = 'seizure-notice'), 0) AS notices FROM ${table} WHERE ${column} >= ? AND ${column} < ?`)
+      .get(period.start, period.end) as { alerts: number; notices: number };
+  const sent = counted('exchange_sent', 'created_at');
+  const received = counted('exchange_received', 'received_at');
+  const flagged = db
+    .prepare(
+      `WITH line AS (${lines}), latest AS (SELECT (SELECT s.id FROM scores s WHERE s.consignment_id = l.id ORDER BY s.id DESC LIMIT 1) AS score_id FROM line l)
+       SELECT count(*) AS n FROM latest WHERE EXISTS (
+         SELECT 1 FROM watch_list_hits h JOIN exchange_alert_watch_entries a ON a.watch_entry_id = h.entry_id JOIN watch_list_entries w ON w.id = h.entry_id
+         WHERE h.score_id = latest.score_id AND w.kind <> 'vessel')`,
+    )
+    .get(period) as { n: number };
+  const notices = db
+    .prepare(`SELECT payload_json FROM exchange_received WHERE kind = 'seizure-notice' AND received_at >= ? AND received_at < ? ORDER BY id`)
+    .all(period.start, period.end) as { payload_json: string }[];
+  const partnerSeizures = byCategoryOf(
+    notices.flatMap((row) => {
+      const seizure = (JSON.parse(row.payload_json) as { seizure?: { category?: unknown; quantityUnit?: unknown; quantity?: unknown } }).seizure;
+      return typeof seizure?.category === 'string' && typeof seizure.quantityUnit === 'string' && typeof seizure.quantity === 'string'
+        ? [{ category: seizure.category, unit: seizure.quantityUnit, quantity: seizure.quantity }]
+        : [];
+    }),
+    t,
+  );
+  return {
+    alertsSent: sent.alerts,
+    noticesSent: sent.notices,
+    alertsReceived: received.alerts,
+    noticesReceived: received.notices,
+    linesFlaggedByAlerts: flagged.n,
+    partnerSeizures,
+  };
 }

@@ -40,5 +40,13 @@ export function statisticsWorkbook(data: StatisticsData, stamp: { reportUid: str
     ]),
     t('report.stats.sheet.indicators'),
   );
+  XLSX.utils.book_append_sheet(
+    book,
+    XLSX.utils.aoa_to_sheet([
+      [t('report.field.category'), t('report.stats.count'), t('report.stats.quantity')],
+      ...data.exchange.partnerSeizures.map((item) => [item.name, item.count, quantitiesText(t, item.quantities)]),
+    ]),
+    t('report.stats.sheet.partnerSeizures'),
+  );
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }

@@ -133,11 +133,25 @@ describe('report document builders', () => {
       seizures: [{ category: 'drugs.cocaine', group: 'drugs', name: 'Кокаин', count: 1, quantities: [{ unit: 'kg', quantity: '24.6' }] }],
       profiles: [{ name: 'Standard', version: 1, scored: 16, selected: 1, seizures: 1, hitRate: 1 }],
       indicators: [],
+      exchange: {
+        alertsSent: 2,
+        noticesSent: 1,
+        alertsReceived: 3,
+        noticesReceived: 1,
+        linesFlaggedByAlerts: 1,
+        partnerSeizures: [{ category: 'drugs.heroin', name: 'Героин', count: 1, quantities: [{ unit: 'kg', quantity: '12.5' }] }],
+      },
     };
     const built = buildStatisticsReport(data, stamp);
     const json = JSON.stringify(built.docDefinition.content);
     expect((json.match(/"svg":"<svg/g) ?? []).length).toBeGreaterThanOrEqual(9);
     expect(texts(built.docDefinition.content).join('\n')).toContain('Наркотики');
+    // The exchange with partner units: packages each way, lines alerts flagged, partners' seizures.
+    const all = texts(built.docDefinition.content).join('\n');
+    expect(all).toContain('Обмен с подразделениями-партнёрами');
+    expect(all).toContain('Строк, отмеченных ориентировкой партнёра');
+    expect(all).toContain('Героин');
+    expect(all).toContain('12.5 кг');
     expect(built.signature).toBeNull();
   });
 

@@ -21,6 +21,17 @@ export function statisticsSummaryRows(t: T, data: StatisticsData): [string, numb
     [t('report.stats.random'), data.random],
     [t('report.stats.examined'), data.examined],
     [t('report.stats.withSeizure'), data.withSeizure],
+    ...exchangeRows(t, data),
+  ];
+}
+
+function exchangeRows(t: T, data: StatisticsData): [string, number][] {
+  return [
+    [t('report.stats.exchange.alertsSent'), data.exchange.alertsSent],
+    [t('report.stats.exchange.noticesSent'), data.exchange.noticesSent],
+    [t('report.stats.exchange.alertsReceived'), data.exchange.alertsReceived],
+    [t('report.stats.exchange.noticesReceived'), data.exchange.noticesReceived],
+    [t('report.stats.exchange.linesFlagged'), data.exchange.linesFlaggedByAlerts],
   ];
 }
 
@@ -72,7 +83,8 @@ export function buildStatisticsReport(data: StatisticsData, stamp: ReportStamp):
           grid(
             [t('report.stats.profile'), t('report.stats.lines'), t('report.stats.selected'), t('report.stats.withSeizure'), t('report.stats.hitRate')],
             data.profiles.map((item) => [`${item.name} v${item.version}`, String(item.scored), String(item.selected), String(item.seizures), percent(item.hitRate)]),
-            ['*', 50, 50, 60, 60],
+            // Wide enough for the Russian headers (Результативность) on one line.
+            ['*', 50, 56, 60, 92],
           ),
         ]),
     heading(t('report.stats.section.indicators')),
@@ -83,7 +95,19 @@ export function buildStatisticsReport(data: StatisticsData, stamp: ReportStamp):
           grid(
             [t('report.stats.indicator'), t('report.stats.fired'), t('report.stats.selected'), t('report.stats.withSeizure'), t('report.stats.hitRate')],
             data.indicators.map((item) => [item.name, String(item.fired), String(item.selected), String(item.seizures), percent(item.hitRate)]),
-            ['*', 45, 50, 60, 60],
+            ['*', 80, 56, 60, 92],
+          ),
+        ]),
+    heading(t('report.stats.section.exchange')),
+    facts(exchangeRows(t, data).map(([label, value]) => [label, String(value)])),
+    ...(data.exchange.partnerSeizures.length === 0
+      ? []
+      : [
+          { text: t('report.stats.exchange.partnerSeizures'), bold: true, margin: [0, 6, 0, 2] } as Content,
+          grid(
+            [t('report.field.category'), t('report.stats.count'), t('report.stats.quantity')],
+            data.exchange.partnerSeizures.map((item) => [item.name, { text: String(item.count), alignment: 'right' }, quantitiesText(t, item.quantities)]),
+            ['*', 50, 140],
           ),
         ]),
   ];
