@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../shared/i18n';
 import { useI18n } from '../app/i18n';
+import { TableHead } from './TableHead';
 
 /** A section's table with its real columns and a calm explanation of why it is empty. */
 export function EmptyTable({
@@ -14,15 +15,7 @@ export function EmptyTable({
   const { t } = useI18n();
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {t(column)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={columns} />
       <tbody>
         <tr>
           <td colSpan={columns.length} className="empty-state">

@@ -4,6 +4,7 @@ import { EmptyTable } from '../../components/EmptyState';
 import { useLoad } from '../../components/useLoad';
 import { formatLocalDateTime } from '../../format/datetime';
 import { kindKey, subjectText } from './exchange-text';
+import { TableHead } from '../../components/TableHead';
 
 const columns = [
   'exchange.column.kind',
@@ -28,15 +29,7 @@ export function SentTab() {
       ) : (
         <div className="table-scroll">
           <table className="data-table compact sent-table" data-testid="sent-table">
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col">
-                    {t(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={columns} />
             <tbody>
               {sent.map((item) => (
                 <tr key={item.id} data-package={item.packageId}>

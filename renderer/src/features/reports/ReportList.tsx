@@ -5,6 +5,7 @@ import { useRefreshingLoad } from '../../components/useRefreshingLoad';
 import { formatLocalDateTime } from '../../format/datetime';
 import { kindText, languageText } from './report-text';
 import { shortUid } from './report-files';
+import { TableHead } from '../../components/TableHead';
 
 const columns = ['reports.list.id', 'reports.list.kind', 'reports.list.case', 'reports.list.language', 'reports.list.signed', 'reports.list.by', 'reports.list.issuedAt', 'reports.list.sha256'] as const;
 
@@ -31,15 +32,7 @@ export function ReportList({ version, onOpen, onRefresh }: { version: number; on
         <EmptyTable columns={columns} title="reports.empty.title" body="reports.empty.body" />
       ) : (
         <table className="data-table report-table" data-testid="report-table">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {t(column)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={columns} />
           <tbody>
             {reports.map((report) => (
               <tr key={report.id} data-report={report.id} data-uid={report.reportUid}>

@@ -2,6 +2,7 @@ import type { ReceivedPackage } from '../../../../../shared/ipc/exchange-contrac
 import { useI18n } from '../../../app/i18n';
 import { formatLocalDateTime } from '../../../format/datetime';
 import { kindKey, subjectText } from '../exchange-text';
+import { TableHead } from '../../../components/TableHead';
 
 export const receivedColumns = [
   'exchange.column.kind',
@@ -22,15 +23,7 @@ export function ReceivedTable({ packages, open, onOpen }: { packages: readonly R
   return (
     <div className="table-scroll">
       <table className="data-table compact received-table" data-testid="received-table">
-        <thead>
-          <tr>
-            {receivedColumns.map((column) => (
-              <th key={column} scope="col" className={column === 'exchange.column.watchEntries' ? 'numeric' : undefined}>
-                {column === 'exchange.column.actions' ? <span className="visually-hidden">{t(column)}</span> : t(column)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={receivedColumns} hidden={['exchange.column.actions']} numeric={['exchange.column.watchEntries']} />
         <tbody>
           {packages.map((item) => (
             <tr key={item.id} data-received={item.id} data-state={item.state} className={item.id === open ? 'selected' : undefined}>

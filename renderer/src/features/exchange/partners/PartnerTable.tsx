@@ -2,6 +2,7 @@ import type { Partner } from '../../../../../shared/ipc/exchange-contract';
 import { useI18n } from '../../../app/i18n';
 import { formatLocalDateTime } from '../../../format/datetime';
 import { Fingerprint } from '../Fingerprint';
+import { TableHead } from '../../../components/TableHead';
 
 export const partnerColumns = [
   'exchange.column.name',
@@ -20,15 +21,7 @@ export function PartnerTable({ partners, onRevoke }: { partners: readonly Partne
   return (
     <div className="table-scroll">
       <table className="data-table compact partner-table" data-testid="partner-table">
-        <thead>
-          <tr>
-            {partnerColumns.map((column) => (
-              <th key={column} scope="col">
-                {column === 'exchange.column.actions' ? <span className="visually-hidden">{t(column)}</span> : t(column)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={partnerColumns} hidden={['exchange.column.actions']} />
         <tbody>
           {partners.map((partner) => (
             <tr key={partner.id} data-partner={partner.id} className={partner.state === 'trusted' ? undefined : 'row-disabled'}>
