@@ -1,12 +1,9 @@
 import { useApi } from '../../app/api-context';
 import { useI18n } from '../../app/i18n';
 import { useLoad } from '../../components/useLoad';
-import { formatLocalDateTime } from '../../format/datetime';
-import { validityAt } from '../signing/CertificateFacts';
+import { ValidityFacts } from '../signing/CertificateFacts';
 import { downloadText } from '../signing/pem-download';
 import { Fingerprint } from './Fingerprint';
-
-const stateKey = { valid: 'signing.state.valid', expired: 'signing.state.expired', notYet: 'signing.state.notYet' } as const;
 
 /**
  * This unit's exchange certificate, as partner units need it: the file to
@@ -18,7 +15,6 @@ export function UnitCertificateTab() {
   const { t } = useI18n();
   const certificate = useLoad(() => api.invoke('exchange.unitCertificate'), 'unit-certificate');
   if (!certificate) return <p className="muted">{t('status.loading')}</p>;
-  const state = validityAt(certificate, new Date());
   return (
     <section className="panel exchange-unit" aria-labelledby="exchange-unit-title" data-testid="exchange-unit">
       <h2 id="exchange-unit-title">{t('exchange.unit.title')}</h2>
@@ -30,13 +26,7 @@ export function UnitCertificateTab() {
         <dd>
           <Fingerprint className="fingerprint-large" value={certificate.fingerprint} testId="unit-fingerprint" />
         </dd>
-        <dt>{t('signing.field.validity')}</dt>
-        <dd>
-          {t('signing.validity', { from: formatLocalDateTime(certificate.notBefore), to: formatLocalDateTime(certificate.notAfter) })}{' '}
-          <span className={state === 'valid' ? 'status status-on' : 'status status-off'}>{t(stateKey[state])}</span>
-        </dd>
-        <dt>{t('signing.field.created')}</dt>
-        <dd>{formatLocalDateTime(certificate.createdAt)}</dd>
+        <ValidityFacts certificate={certificate} />
       </dl>
       <div className="form-actions start">
         <button type="button" className="primary" onClick={() => downloadText(certificate.fileName, certificate.certificatePem)}>

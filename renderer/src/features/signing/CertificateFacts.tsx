@@ -12,10 +12,26 @@ export function validityAt(certificate: { notBefore: string; notAfter: string },
 
 const stateKey = { valid: 'signing.state.valid', expired: 'signing.state.expired', notYet: 'signing.state.notYet' } as const;
 
+/** The validity and creation rows of a certificate's facts, with whether it is valid today. */
+export function ValidityFacts({ certificate }: { certificate: { notBefore: string; notAfter: string; createdAt: string } }) {
+  const { t } = useI18n();
+  const state = validityAt(certificate, new Date());
+  return (
+    <>
+      <dt>{t('signing.field.validity')}</dt>
+      <dd>
+        {t('signing.validity', { from: formatLocalDateTime(certificate.notBefore), to: formatLocalDateTime(certificate.notAfter) })}{' '}
+        <span className={state === 'valid' ? 'status status-on' : 'status status-off'}>{t(stateKey[state])}</span>
+      </dd>
+      <dt>{t('signing.field.created')}</dt>
+      <dd>{formatLocalDateTime(certificate.createdAt)}</dd>
+    </>
+  );
+}
+
 /** A certificate as a person checks it: who, issued by whom, the fingerprint to compare, and until when. */
 export function CertificateFacts({ certificate, testId }: { certificate: SigningCredential | UnitCaSummary; testId?: string }) {
   const { t } = useI18n();
-  const state = validityAt(certificate, new Date());
   return (
     <dl className="facts compact certificate-facts" data-testid={testId}>
       {'kind' in certificate && (
@@ -38,13 +54,7 @@ export function CertificateFacts({ certificate, testId }: { certificate: Signing
           {certificate.fingerprint}
         </code>
       </dd>
-      <dt>{t('signing.field.validity')}</dt>
-      <dd>
-        {t('signing.validity', { from: formatLocalDateTime(certificate.notBefore), to: formatLocalDateTime(certificate.notAfter) })}{' '}
-        <span className={state === 'valid' ? 'status status-on' : 'status status-off'}>{t(stateKey[state])}</span>
-      </dd>
-      <dt>{t('signing.field.created')}</dt>
-      <dd>{formatLocalDateTime(certificate.createdAt)}</dd>
+      <ValidityFacts certificate={certificate} />
     </dl>
   );
 }
