@@ -10,12 +10,14 @@ import { signPdf } from '../../../main/core/signing/sign-pdf';
 import { verifyPdfSignatures } from '../../../main/core/signing/verify-pdf';
 import { SIGNED_AT, testCredentials } from '../../fixtures/signing/credentials';
 import { makeTestPdf } from '../../fixtures/signing/make-pdf';
-import { asn1parse, extractSignatures, hasTool, opensslCmsVerify, pdfsig, withTempDir } from './tools';
+import { asn1parse, extractSignatures, hasTool, mutoolVerify, opensslCmsVerify, pdfsig, withTempDir } from './tools';
 
 const appearance = { name: 'Ҷаҳонгир Раҳимов', role: 'Inspector', unit: 'PCU Dushanbe', signedAt: SIGNED_AT, timeZone: 'Asia/Dushanbe' };
 const havePdfsig = hasTool('pdfsig');
 const havePdftotext = hasTool('pdftotext');
 const haveOpenssl = hasTool('openssl');
+const haveMutool = hasTool('mutool');
+if (!haveMutool) console.log('mutool (mupdf-tools) not installed: the MuPDF checks are skipped');
 if (!havePdfsig) console.log('pdfsig (poppler-utils) not installed: its checks are skipped');
 if (!haveOpenssl) console.log('openssl not installed: its checks are skipped');
 if (!havePdftotext) console.log('pdftotext (poppler-utils) not installed: the signature block text check is skipped');
@@ -61,6 +63,12 @@ describe('PAdES B-B signature', () => {
     expect(sigs[0]?.valid, sigs[0]?.text).toBe(true);
     expect(sigs[0]?.totalDocumentSigned, sigs[0]?.text).toBe(true);
     expect(sigs[0]?.text).toContain('ETSI.CAdES.detached');
+  });
+
+  it.skipIf(!haveMutool)('mutool (MuPDF): the signature checks out and the document is unchanged since signing', () => {
+    const sigs = mutoolVerify(signed);
+    expect(sigs).toHaveLength(1);
+    expect(sigs[0]?.unchanged, sigs[0]?.text).toBe(true);
   });
 
   it.skipIf(!haveOpenssl)('openssl cms -verify accepts the CMS over the signed bytes, with and without the unit CA', () => {
@@ -187,6 +195,10 @@ describe('tampering is detected by pdfsig and by our verifier', () => {
         const sig = pdfsig(tampered)[0];
         expect(sig !== undefined && sig.valid && sig.totalDocumentSigned, sig?.text).toBe(false);
       }
+      if (haveMutool) {
+        const sig = mutoolVerify(tampered)[0];
+        expect(sig !== undefined && sig.unchanged, sig?.text).toBe(false);
+      }
     });
   }
 });
@@ -216,6 +228,13 @@ describe('countersignature', () => {
       ]);
       // the first signature's range ends where the second revision begins: only the update is outside it
       expect(sigs[0]?.signedRanges).toContain(`${signed.length}]`);
+    }
+    if (haveMutool) {
+      // MuPDF: the first signature valid with a later update (the countersignature), the last valid over everything.
+      expect(mutoolVerify(twice).map((s) => [s.validWithLaterEdits, s.unchanged])).toEqual([
+        [true, false],
+        [false, true],
+      ]);
     }
     if (havePdftotext) {
       // Both blocks, each with its own font subset, give their names back as written.

@@ -88,3 +88,33 @@ export function asn1parse(der: Buffer): string {
     return execFileSync('openssl', ['asn1parse', '-inform', 'DER', '-in', 'sig.der'], { cwd: dir, encoding: 'utf8' });
   });
 }
+
+export interface MutoolSignature {
+  /** The digest and signature check out and nothing was changed after signing. */
+  unchanged: boolean;
+  /** Valid, but later incremental updates exist (a countersignature after this one). */
+  validWithLaterEdits: boolean;
+  text: string;
+}
+
+/**
+ * MuPDF's own verifier (`mutool sign -v`, mupdf-tools): a third implementation
+ * beside poppler's and ours. Like pdfsig it exits 0 whatever it finds, so its
+ * text is read, per signature. A self-signed test certificate is reported as a
+ * certificate error, which is about trust, not integrity: not looked at here.
+ */
+export function mutoolVerify(pdf: Buffer): MutoolSignature[] {
+  return withTempDir((dir) => {
+    const file = path.join(dir, 'doc.pdf');
+    fs.writeFileSync(file, pdf);
+    const out = spawnSync('mutool', ['sign', '-v', file], { encoding: 'utf8' });
+    return `${out.stdout}\n${out.stderr}`
+      .split(/^Verifying signature \d+:/m)
+      .slice(1)
+      .map((block) => ({
+        unchanged: /The document is unchanged since signing\./.test(block),
+        validWithLaterEdits: /The signature is valid but there have been edits since signing\./.test(block),
+        text: block,
+      }));
+  });
+}
