@@ -281,7 +281,9 @@ describe('exchange between units', () => {
     expect(first).toMatchObject({ kind: 'seizure-notice', state: 'stored', watchEntries: 0 });
     expect(count(B, 'watch_list_entries')).toBe(entriesBefore);
     const detail = await invoke<ChannelOutput<'exchange.received'>>(B, 'exchange.received', { id: first.id });
-    const notice = detail.payload as { seizure: { personalData: string; parties: { name: string | null; masked: boolean }[]; place: unknown }; attachments: Record<string, unknown>[] };
+    const notice = detail.payload as { seizure: { personalData: string; parties: { name: string | null; masked: boolean }[]; place: unknown; seizedAt: string }; attachments: Record<string, unknown>[] };
+    // Seized when the examination ended, not when the seizure was typed in.
+    expect(notice.seizure.seizedAt).toBe(exam.endedAt);
     expect(notice.seizure.personalData).toBe('masked');
     expect(notice.seizure.parties.map((party) => [party.name, party.masked])).toEqual([[null, true], ['Pamir Trade LLC', false]]);
     expect(notice.seizure.place).toEqual({ locode: 'PKKHI', text: 'Karachi terminal, bay 4' });

@@ -78,7 +78,7 @@ export function seizureSource(db: Db, seizureId: number, unitLocode: string): Se
   const row = db
     .prepare(
       `SELECT z.id, z.case_id, z.examination_id, z.category, z.description, z.quantity, z.quantity_unit, z.concealment_method, z.concealment_location, z.recorded_at,
-              k.reference, e.location, e.consignment_id
+              k.reference, e.location, e.consignment_id, e.started_at, e.ended_at
        FROM seizures z JOIN cases k ON k.id = z.case_id LEFT JOIN examinations e ON e.id = z.examination_id WHERE z.id = ?`,
     )
     .get(seizureId) as
@@ -96,6 +96,8 @@ export function seizureSource(db: Db, seizureId: number, unitLocode: string): Se
         reference: string;
         location: string | null;
         consignment_id: number | null;
+        started_at: string | null;
+        ended_at: string | null;
       }
     | undefined;
   if (!row) throw new DomainError('NOT_FOUND', `There is no seizure ${seizureId}`, { what: 'seizure', id: seizureId });
@@ -120,7 +122,7 @@ export function seizureSource(db: Db, seizureId: number, unitLocode: string): Se
       quantityUnit: unit,
       concealmentMethod: row.concealment_method,
       concealmentLocation: row.concealment_location,
-      recordedAt: row.recorded_at,
+      seizedAt: row.ended_at ?? row.started_at ?? row.recorded_at,
       unitLocode,
       placeText: row.location ?? '',
     },

@@ -83,7 +83,8 @@ export interface SeizureRecordForExchange {
   readonly quantityUnit: SeizureNoticePayload['seizure']['quantityUnit'];
   readonly concealmentMethod: string | null;
   readonly concealmentLocation: string | null;
-  readonly recordedAt: string;
+  /** When the goods were seized: the end of the examination they came from (as the case timeline has it), else when recorded. */
+  readonly seizedAt: string;
   readonly unitLocode: string;
   /** Where it was found: the examination's location, or '' without an examination. */
   readonly placeText: string;
@@ -212,7 +213,7 @@ export function buildSeizureNoticePayload(
       quantityUnit: seizure.quantityUnit,
       concealmentMethod: clipOrNull(seizure.concealmentMethod, 500),
       concealmentLocation: clipOrNull(seizure.concealmentLocation, 500),
-      seizedAt: seizure.recordedAt,
+      seizedAt: seizure.seizedAt,
       place: { locode: seizure.unitLocode, text: clip(seizure.placeText, 300) },
       consignment: consignment ? exchangeConsignment(consignment, options.includePersonalData) : null,
       parties: parties.slice(0, 50).map((party) => exchangeParty(party, options.includePersonalData)),

@@ -103,7 +103,7 @@ describe('exchange payload builders', () => {
       quantityUnit: 'kg' as const,
       concealmentMethod: 'False floor',
       concealmentLocation: null,
-      recordedAt: '2026-03-01T07:00:00.000Z',
+      seizedAt: '2026-03-01T07:00:00.000Z',
       unitLocode: 'PKKHI',
       placeText: 'Karachi terminal, bay 4',
     };
