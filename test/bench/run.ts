@@ -56,30 +56,37 @@ try {
   const workbook = makeLargeManifest(LINES);
   process.stdout.write(`  ${(workbook.length / 1024 / 1024).toFixed(1)} MB\n`);
 
-  const services = createServices({ dataDir: dir, appVersion: 'bench', kdf: fastKdf });
-  const setup = await services.invoke('setup.create', {
-    unitName: 'Bench',
-    country: 'PK',
-    locode: 'PKKHI',
-    adminUsername: 'bench',
-    adminDisplayName: 'Bench',
-    password: 'bench password 1',
-  });
-  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  // The end-to-end import, twice, each into a fresh unit (a second import of the same
+  // bytes would be a duplicate): measured like the floors below, best of two.
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 25);
-  const endToEnd = await time(() =>
-    importManifestFile(services.sessions.store(), services.sessions.actor(), { name: 'bench.xlsx', bytes: workbook }, { language: 'en', clock: () => new Date() }),
-  );
-  clearInterval(sampler);
-  if (endToEnd.value.status !== 'imported') throw new Error(JSON.stringify(endToEnd.value.error));
-  await services.close();
-
-  // The import's threads are torn down after it answers; let that finish so it does not
-  // compete with (and slow) the floors measured next.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const importOnce = async (round: number) => {
+    const unitDir = path.join(dir, `unit-${round}`);
+    const services = createServices({ dataDir: unitDir, appVersion: 'bench', kdf: fastKdf });
+    const setup = await services.invoke('setup.create', {
+      unitName: 'Bench',
+      country: 'PK',
+      locode: 'PKKHI',
+      adminUsername: 'bench',
+      adminDisplayName: 'Bench',
+      password: 'bench password 1',
+    });
+    if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 25);
+    const run = await time(() =>
+      importManifestFile(services.sessions.store(), services.sessions.actor(), { name: 'bench.xlsx', bytes: workbook }, { language: 'en', clock: () => new Date() }),
+    );
+    clearInterval(sampler);
+    if (run.value.status !== 'imported') throw new Error(JSON.stringify(run.value.error));
+    await services.close();
+    // The import's threads are torn down after it answers; let that finish so it does not
+    // compete with (and slow) what is measured next.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return run;
+  };
+  const endToEndRuns = [await importOnce(1), await importOnce(2)];
+  const endToEnd = endToEndRuns.reduce((best, run) => (run.ms < best.ms ? run : best));
 
   // Floors: the bare SheetJS parse of the same file, once with the library's defaults,
   // then with the tuned options (dense, no cell text) twice each, with SheetJS's own
@@ -114,8 +121,8 @@ try {
     ['Bare SheetJS parse, tuned options, inflating with zlib (best of 2)', `${seconds(nativeZlibFloor.ms)} s`, floor === nativeZlibFloor ? 'floor' : ''],
     ['Read, map and validate in-process (no storing)', `${seconds(readOnly.ms)} s`, `${(readOnly.ms / floor.ms).toFixed(2)} × floor`],
     [
-      'End-to-end import: parse, map, validate, store encrypted',
-      `${seconds(endToEnd.ms)} s`,
+      'End-to-end import: parse, map, validate, store encrypted (best of 2)',
+      `${seconds(endToEnd.ms)} s (runs: ${endToEndRuns.map((run) => `${seconds(run.ms)} s`).join(', ')})`,
       `${(endToEnd.ms / floor.ms).toFixed(2)} × floor (target ≤ 1.5); ${(endToEnd.ms / defaultFloor.ms).toFixed(2)} × the defaults parse`,
     ],
     [`Insert ${LINES.toLocaleString('en')} rows, encrypted`, `${seconds(encrypted)} s`, `${(encrypted / plain).toFixed(2)} × unencrypted`],
@@ -124,7 +131,7 @@ try {
   ];
   const table = ['| measure | value | ratio |', '| --- | --- | --- |', ...results.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   process.stdout.write(`\n${table}\n`);
-  const report = `# Benchmark results\n\nLast run: ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, ${LINES.toLocaleString('en')} manifest lines (${(workbook.length / 1024 / 1024).toFixed(1)} MB .xlsx). Produced by \`npm run bench\`; figures vary with machine load, the ratios less so.\n\n${table}\n\nThe floor is the fastest tuned parse (each measured twice, after the import's threads have finished). The end-to-end figure includes starting the import worker (\`npm run bench\` uses the prebuilt \`out/worker/parse-worker.cjs\` the app ships), which parses and validates the file and streams the validated lines to its storing thread; that thread writes them in one encrypted transaction, fsync'd, with the full-text index, while the next lines are validated. The clock stops when the import answers, after the commit; the WAL checkpoint that then copies the new pages into the database file runs afterwards, in the storing thread. Only a summary crosses back to the main thread.\n`;
+  const report = `# Benchmark results\n\nLast run: ${new Date().toISOString()} on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.versions.node}, ${LINES.toLocaleString('en')} manifest lines (${(workbook.length / 1024 / 1024).toFixed(1)} MB .xlsx). Produced by \`npm run bench\`; figures vary with machine load, the ratios less so.\n\n${table}\n\nThe floor is the fastest tuned parse (each measured twice, after the import's threads have finished); the end-to-end import is measured the same way, best of two, each into a fresh unit. The end-to-end figure includes starting the import worker (\`npm run bench\` uses the prebuilt \`out/worker/parse-worker.cjs\` the app ships), which parses and validates the file and streams the validated lines to its storing thread; that thread writes them in one encrypted transaction, fsync'd, with the full-text index, while the next lines are validated. The clock stops when the import answers, after the commit; the WAL checkpoint that then copies the new pages into the database file runs afterwards, in the storing thread. Only a summary crosses back to the main thread.\n`;
   writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), report);
 } finally {
   rmSync(dir, { recursive: true, force: true });
