@@ -3,7 +3,7 @@ import { errorMessage } from '../../../../shared/i18n/error-message';
 import type { ExchangeParty, RequestedAction } from '../../../../shared/exchange/payload';
 import { ApiError } from '../../api/client';
 import { formatLocalDateTime } from '../../format/datetime';
-import { seizureCategories } from '../../../../shared/domain/seizure-categories';
+import { quantityUnits, seizureCategories } from '../../../../shared/domain/seizure-categories';
 import { categoryName, lookup } from '../cases/text';
 import { indicatorName } from '../targeting/profiles/profile-text';
 
@@ -60,9 +60,12 @@ export function refusalText(language: Language, error: unknown, file: string, fa
  * the rest as it is.
  */
 export function subjectText(t: Translate, language: Language, subject: string): string {
-  const [first = '', ...rest] = subject.split(' ');
+  const [first = '', quantity, unitWord, ...rest] = subject.split(' ');
   if (!Object.hasOwn(seizureCategories, first)) return subject;
-  return [categoryName(t, language, first), ...rest].join(' ');
+  // The quantity's unit is a code too (pieces, cartons): in words, keeping the comma after it.
+  const unit = /^([a-z]+)(,?)$/.exec(unitWord ?? '');
+  const unitText = unit && (quantityUnits as readonly string[]).includes(unit[1] ?? '') ? `${t(`seizure.unit.${unit[1]}` as MessageKey)}${unit[2] ?? ''}` : unitWord;
+  return [categoryName(t, language, first), quantity, unitText, ...rest].filter((part) => part !== undefined).join(' ');
 }
 
 /** `YYYY-MM-DD` of the local day `days` from now, as a date input writes it. */
