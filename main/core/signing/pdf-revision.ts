@@ -27,7 +27,7 @@ export function lastStartXref(pdf: Buffer): number {
 }
 
 function readSection(pdf: Buffer, at: number): { entries: Map<number, number>; trailer: string } {
-  // Tolerate whitespace before `xref`: placeholder-plain's startxref points at the newline before it.
+  // Tolerate whitespace before `xref`: reports signed before sign-pdf.ts corrected placeholder-plain's startxref point at the newline before it.
   let position = at;
   while (position < pdf.length && position < at + 4 && /\s/.test(String.fromCharCode(pdf[position] ?? 0))) position += 1;
   const head = pdf.subarray(position, position + 4).toString('latin1');

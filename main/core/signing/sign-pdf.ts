@@ -112,12 +112,31 @@ function placeWidget(pdf: Buffer, widget: { num: number; text: string }, rect: R
   return appendRevision(pdf, objects);
 }
 
+/**
+ * @signpdf/placeholder-plain writes its trailer's `startxref` one byte short:
+ * at the newline it puts before `xref` (it takes the length before appending
+ * that newline). Readers skip the whitespace, but validators flag it (qpdf:
+ * "extraneous whitespace seen before xref"). Pointed at `xref` itself here,
+ * before anything later is appended or signed, so every offset after it is
+ * computed on the corrected bytes.
+ */
+export function correctPlaceholderStartxref(pdf: Buffer): Buffer {
+  const at = pdf.lastIndexOf('startxref');
+  const match = at < 0 ? null : /^startxref\r?\n(\d+)\r?\n%%EOF\s*$/.exec(pdf.subarray(at).toString('latin1'));
+  if (!match?.[1]) return pdf;
+  const offset = Number(match[1]);
+  let xref = offset;
+  while (xref < at && (pdf[xref] === 0x0a || pdf[xref] === 0x0d || pdf[xref] === 0x20)) xref += 1;
+  if (xref === offset || pdf.subarray(xref, xref + 4).toString('latin1') !== 'xref') return pdf;
+  return Buffer.concat([pdf.subarray(0, at), Buffer.from(`startxref\n${xref}\n%%EOF`, 'latin1')]);
+}
+
 /** Signs `pdf` (PAdES B-B, visible block). Returns the signed PDF and the signer certificate's fingerprint. */
 export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<{ pdf: Buffer; fingerprint: string }> {
   const fingerprint = certificateFingerprint(options.signer.certificate);
   const index = existingSignatureCount(pdf);
   const rect = options.rects?.[index] ?? rectFor(index, options.rect ?? DEFAULT_SIGNATURE_RECT);
-  const withPlaceholder = plainAddPlaceholder({
+  const withPlaceholder = correctPlaceholderStartxref(plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: latinForAppearance(options.reason ?? 'Report issued'),
     contactInfo: '',
@@ -128,7 +147,7 @@ export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<{ p
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     widgetRect: [0, 0, 0, 0],
     appName: 'PCU-Workstation', // written as a PDF name: no spaces
-  });
+  }));
   const widget = newestWidget(withPlaceholder, pdf.length - 2);
   const firstFree = Math.max(...readXref(withPlaceholder).offsets.keys()) + 1;
   const [x1, y1, x2, y2] = rect;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,8 @@ const havePdfsig = hasTool('pdfsig');
 const havePdftotext = hasTool('pdftotext');
 const haveOpenssl = hasTool('openssl');
 const haveMutool = hasTool('mutool');
+const haveQpdf = hasTool('qpdf');
+if (!haveQpdf) console.log('qpdf not installed: the structure check is skipped');
 if (!haveMutool) console.log('mutool (mupdf-tools) not installed: the MuPDF checks are skipped');
 if (!havePdfsig) console.log('pdfsig (poppler-utils) not installed: its checks are skipped');
 if (!haveOpenssl) console.log('openssl not installed: its checks are skipped');
@@ -63,6 +65,20 @@ describe('PAdES B-B signature', () => {
     expect(sigs[0]?.valid, sigs[0]?.text).toBe(true);
     expect(sigs[0]?.totalDocumentSigned, sigs[0]?.text).toBe(true);
     expect(sigs[0]?.text).toContain('ETSI.CAdES.detached');
+  });
+
+  it.skipIf(!haveQpdf)('qpdf --check: the signed file, and the file signed twice, are sound PDFs without a single warning', async () => {
+    const twice = (await signPdf(signed, { signer: testCredentials().supervisor, appearance: { ...appearance, name: 'Ҷӯраев Ғайрат' } })).pdf;
+    for (const [name, pdf] of [['signed', signed], ['countersigned', twice]] as const) {
+      const result = withTempDir((dir) => {
+        const file = path.join(dir, `${name}.pdf`);
+        writeFileSync(file, pdf);
+        return spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+      });
+      // Exit status 3 is "succeeded with warnings" (a startxref off by one was one).
+      expect(result.status, `${name}: ${result.stdout}${result.stderr}`).toBe(0);
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/WARNING/);
+    }
   });
 
   it.skipIf(!haveMutool)('mutool (MuPDF): the signature checks out and the document is unchanged since signing', () => {
