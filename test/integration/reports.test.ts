@@ -185,6 +185,10 @@ describe('report documents from the demo unit', () => {
     const value = (label: string) => summary.find((row) => row[0] === label)?.[1];
     expect(value(language === 'en' ? 'Manifests' : 'Манифесты')).toBe(4);
     expect(Number(value(language === 'en' ? 'With a seizure' : 'С изъятием'))).toBe(1);
+    // Columns as wide as their labels, so the sheet reads without widening them by hand.
+    const widths = XLSX.read(Buffer.from(xlsx.xlsxBase64, 'base64'), { type: 'buffer', cellStyles: true }).Sheets[book.SheetNames[0]!]!['!cols'];
+    const longestLabel = Math.max(...summary.slice(4).map((row) => String(row[0] ?? '').length));
+    expect(widths?.[0]?.wch ?? 0).toBeGreaterThanOrEqual(longestLabel);
     // The demo unit exchanged nothing yet: the exchange rows are there, at zero.
     expect(value(language === 'en' ? 'Alerts received from partners' : 'Ориентировок получено от партнёров')).toBe(0);
     const seizures = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[1]!]!, { header: 1 });
