@@ -90,3 +90,13 @@ export function TextArea({
     </div>
   );
 }
+
+/** Takes one row out of a form's list (participants, seals, samples, linked parties); its label names the row for screen readers. */
+export function RemoveRowButton({ label, disabled, onRemove }: { label: string; disabled?: boolean; onRemove: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="small row-remove" disabled={disabled} aria-label={label} onClick={onRemove}>
+      {t('cases.action.remove')}
+    </button>
+  );
+}

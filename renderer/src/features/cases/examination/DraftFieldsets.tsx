@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../../../shared/i18n';
 import { ConditionState, SealStatus, type Person } from '../../../../../shared/ipc/casework-contract';
 import { useI18n } from '../../../app/i18n';
 import { TextField } from '../../../components/Field';
+import { RemoveRowButton } from '../fields';
 import { conditionParts, rowKey, sealStatusesFor, type ExaminationDraft, type ParticipantDraft, type SampleDraft, type SealDraft } from './exam-model';
 
 type Draft = ExaminationDraft;
@@ -78,15 +79,11 @@ export function ParticipantsFieldset({
             error={errorOf(`participants.${index}.role`)}
             onChange={(value) => set(person.key, { role: value })}
           />
-          <button
-            type="button"
-            className="small row-remove"
+          <RemoveRowButton
+            label={t('examination.participant.removeNamed', { n: index + 1 })}
             disabled={disabled}
-            aria-label={t('examination.participant.removeNamed', { n: index + 1 })}
-            onClick={() => change((d) => ({ ...d, participants: d.participants.filter((row) => row.key !== person.key) }))}
-          >
-            {t('cases.action.remove')}
-          </button>
+            onRemove={() => change((d) => ({ ...d, participants: d.participants.filter((row) => row.key !== person.key) }))}
+          />
         </div>
       ))}
       <div>
@@ -150,15 +147,11 @@ export function SealsFieldset({ draft, change, errorOf, disabled }: { draft: Dra
             {check.declared !== null && errorOf(`sealsFound.${index}.seal`) && <span className="field-error">{errorOf(`sealsFound.${index}.seal`)}</span>}
           </div>
           {check.declared === null ? (
-            <button
-              type="button"
-              className="small row-remove"
+            <RemoveRowButton
+              label={t('examination.seal.removeNamed', { n: index + 1 })}
               disabled={disabled}
-              aria-label={t('examination.seal.removeNamed', { n: index + 1 })}
-              onClick={() => change((d) => ({ ...d, seals: d.seals.filter((row) => row.key !== check.key) }))}
-            >
-              {t('cases.action.remove')}
-            </button>
+              onRemove={() => change((d) => ({ ...d, seals: d.seals.filter((row) => row.key !== check.key) }))}
+            />
           ) : (
             <span />
           )}
@@ -292,15 +285,11 @@ export function SamplesFieldset({
             error={errorOf(`samples.${index}.takenAt`)}
             onChange={(value) => set(sample.key, { takenAt: value })}
           />
-          <button
-            type="button"
-            className="small row-remove"
+          <RemoveRowButton
+            label={t('examination.sample.removeNamed', { n: index + 1 })}
             disabled={disabled}
-            aria-label={t('examination.sample.removeNamed', { n: index + 1 })}
-            onClick={() => change((d) => ({ ...d, samples: d.samples.filter((row) => row.key !== sample.key) }))}
-          >
-            {t('cases.action.remove')}
-          </button>
+            onRemove={() => change((d) => ({ ...d, samples: d.samples.filter((row) => row.key !== sample.key) }))}
+          />
         </div>
       ))}
       <div>
