@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { ChannelOutput } from '../../../../../shared/ipc/contract';
-import { ApiError } from '../../../api/client';
 import { useApi } from '../../../app/api-context';
 import { useI18n } from '../../../app/i18n';
 import { useSession } from '../../../app/session/session-context';
-import { useErrorText } from '../../../components/api-errors';
 import { SelectField, TextField } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
-import { serverFieldPaths } from '../examination/exam-model';
 import { TextArea, TimeField } from '../fields';
+import { useCheckedSubmit } from '../useCheckedSubmit';
 import { categoryName, formatDecimal } from '../text';
 import { nowWallClock, officerTimeZone } from '../time';
 import {
@@ -51,7 +49,6 @@ export function CustodyForm({
   const api = useApi();
   const { t, language } = useI18n();
   const { info } = useSession();
-  const errorText = useErrorText();
   const timeZone = officerTimeZone();
   const items = custodyItems(detail);
   const [draft, setDraft] = useState<CustodyDraft>(() =>
@@ -65,30 +62,12 @@ export function CustodyForm({
           place: info.unit.name,
         }),
   );
-  // After the first attempt the rules are checked as the officer types: a fixed field loses its message at once.
-  const [checked, setChecked] = useState(false);
-  const [serverPaths, setServerPaths] = useState<readonly string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { form, busy, errorOf, message, edited, submit, handlers } = useCheckedSubmit(draft, (current: CustodyDraft) => validateCustody(current, timeZone, corrects !== null));
 
   const change = (patch: Partial<CustodyDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setServerPaths([]);
+    edited();
   };
-  const errors = checked ? validateCustody(draft, timeZone, corrects !== null) : {};
-  const errorOf = (path: string) => {
-    const key = errors[path];
-    if (key) return t(key);
-    return serverPaths.includes(path) ? t('validation.invalid') : null;
-  };
-  const message = failure ?? (Object.keys(errors).length > 0 ? t('validation.summary') : null);
 
   const chooseItem = (item: ItemRef) => {
     if (corrects) return change({ item });
@@ -103,35 +82,11 @@ export function CustodyForm({
     setDraft({ ...next, toPerson: draft.toPerson, toAgency: draft.toAgency, condition: draft.condition });
   };
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy) return;
-    const problems = validateCustody(draft, timeZone, corrects !== null);
-    setChecked(true);
-    setServerPaths([]);
-    if (Object.keys(problems).length > 0) {
-      setFailure(null);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.invoke('custody.record', custodyInput(detail.case.id, draft, timeZone, corrects));
+  const send = () =>
+    void submit(async (ready) => {
+      await api.invoke('custody.record', custodyInput(detail.case.id, ready, timeZone, corrects));
       onDone();
-    } catch (error) {
-      setFailure(errorText(error));
-      if (error instanceof ApiError && error.code === 'INVALID_INPUT') setServerPaths(serverFieldPaths(error.details));
-      setAttempt((n) => n + 1);
-      setBusy(false);
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+    });
 
   const itemText = (item: (typeof items)[number]) =>
     item.seizure
@@ -149,7 +104,7 @@ export function CustodyForm({
     <section className="panel case-form" aria-labelledby="custody-form-title" data-testid="custody-form">
       <h2 id="custody-form-title">{t(corrects ? 'custody.form.correctTitle' : 'custody.form.title', { id: corrects?.id ?? '' })}</h2>
       {items.length === 0 && <Notice kind="info">{t('custody.noItems')}</Notice>}
-      <form ref={form} className="form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} aria-busy={busy}>
+      <form ref={form} className="form" noValidate {...handlers(send)} aria-busy={busy}>
         <div className="field-grid">
           <SelectField label={t('custody.item')} value={draft.item} onChange={chooseItem} error={errorOf('item') ?? errorOf('seizureId') ?? errorOf('sampleId')}>
             <option value="">{t('custody.item.choose')}</option>

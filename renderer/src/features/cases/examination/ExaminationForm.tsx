@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ExaminationMethod, ExaminationResult, type Examination, type Person } from '../../../../../shared/ipc/casework-contract';
 import type { TargetDetail } from '../../../../../shared/ipc/risk-contract';
-import { ApiError } from '../../../api/client';
 import { useApi } from '../../../app/api-context';
 import { useI18n } from '../../../app/i18n';
 import { useSession } from '../../../app/session/session-context';
@@ -10,6 +9,7 @@ import { useErrorText } from '../../../components/api-errors';
 import { SelectField, TextField } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
 import { TextArea, TimeField } from '../fields';
+import { useCheckedSubmit } from '../useCheckedSubmit';
 import { knownTimeZones, nowWallClock, officerTimeZone } from '../time';
 import { ConditionFieldset, ParticipantsFieldset, SamplesFieldset, SealsFieldset } from './DraftFieldsets';
 import {
@@ -17,7 +17,6 @@ import {
   draftFrom,
   examinationFields,
   newDraft,
-  serverFieldPaths,
   validateExamination,
   type ExaminationDraft,
 } from './exam-model';
@@ -88,15 +87,9 @@ export function ExaminationForm({
         }),
   );
   const [photos, setPhotos] = useState<readonly PhotoDraft[]>(() => afterInterruption(memory?.photos ?? []));
-  // After the first attempt the rules are checked as the officer types: a fixed field loses its message at once.
-  const [checked, setChecked] = useState(false);
-  const [serverPaths, setServerPaths] = useState<readonly string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
   const [refused, setRefused] = useState<readonly string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState<Recorded | null>(memory?.recorded ?? null);
-  const [attempt, setAttempt] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
+  const { form, busy, errorOf, message, edited, submit, handlers } = useCheckedSubmit(draft, (current: ExaminationDraft) => validateExamination(current, correcting));
   const sealsFilled = useRef(memory !== null || target.mode === 'correct' || (target.seals?.length ?? 0) > 0);
   useEffect(() => onMemory({ draft, photos, recorded }), [draft, photos, recorded, onMemory]);
 
@@ -125,22 +118,10 @@ export function ExaminationForm({
     };
   }, [api, consignmentId]);
 
-  useEffect(() => {
-    if (attempt === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
-
   const change = (update: (draft: ExaminationDraft) => ExaminationDraft) => {
     setDraft(update);
-    setServerPaths([]);
+    edited();
   };
-  const errors = checked ? validateExamination(draft, correcting) : {};
-  const errorOf = (path: string): string | null => {
-    const key = errors[path];
-    if (key) return t(key);
-    return serverPaths.includes(path) ? t('validation.invalid') : null;
-  };
-  const message = failure ?? (Object.keys(errors).length > 0 ? t('validation.summary') : null);
 
   const now = () => nowWallClock(draft.timeZone || officerTimeZone());
   const locked = busy || recorded !== null;
@@ -169,24 +150,13 @@ export function ExaminationForm({
     }
   };
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy || recorded) return;
-    const problems = validateExamination(draft, correcting);
-    setChecked(true);
-    setServerPaths([]);
-    setFailure(null);
-    if (Object.keys(problems).length > 0) {
-      setFailure(null);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const fields = examinationFields(draft);
+  const send = () => {
+    if (recorded) return;
+    void submit(async (ready) => {
+      const fields = examinationFields(ready);
       const examination =
         target.mode === 'correct'
-          ? await api.invoke('examinations.correct', { examinationId: target.examination.id, correction: fields, reason: draft.correctionReason.trim() })
+          ? await api.invoke('examinations.correct', { examinationId: target.examination.id, correction: fields, reason: ready.correctionReason.trim() })
           : await api.invoke('examinations.record', { ...fields, consignmentId: target.consignmentId, ...(target.caseId ? { caseId: target.caseId } : {}) });
       const reference = await api.invoke('cases.get', { id: examination.caseId }).then(
         (detail) => detail.case.reference,
@@ -194,20 +164,7 @@ export function ExaminationForm({
       );
       setRecorded({ examination, reference });
       await sendPhotos(examination, photos);
-    } catch (error) {
-      setFailure(errorText(error));
-      if (error instanceof ApiError && error.code === 'INVALID_INPUT') setServerPaths(serverFieldPaths(error.details));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
+    });
   };
 
   const failedPhotos = photos.filter((photo) => photo.state === 'failed');
@@ -268,7 +225,7 @@ export function ExaminationForm({
           </div>
         </Notice>
       )}
-      <form ref={form} className="form exam-form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} aria-busy={busy}>
+      <form ref={form} className="form exam-form" noValidate {...handlers(send)} aria-busy={busy}>
         <fieldset className="form-section">
           <legend>{t('examination.section.examination')}</legend>
           <div className="field-grid">

@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { quantityUnits } from '../../../../../shared/domain/seizure-categories';
 import type { ChannelOutput } from '../../../../../shared/ipc/contract';
-import { ApiError } from '../../../api/client';
 import { useApi } from '../../../app/api-context';
 import { useI18n } from '../../../app/i18n';
-import { useErrorText } from '../../../components/api-errors';
 import { SelectField, TextField } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
-import { rowKey, serverFieldPaths } from '../examination/exam-model';
-import { TextArea } from '../fields';
+import { rowKey } from '../examination/exam-model';
+import { RemoveRowButton, TextArea } from '../fields';
+import { useCheckedSubmit } from '../useCheckedSubmit';
 import { categoriesByGroup, categoryName, cenGroupName } from '../text';
 import { zonedText } from '../time';
 import { isCategory, isUnit, newSeizureDraft, seizureInput, validateSeizure, type SeizureDraft, type SeizurePartyDraft } from './seizure-model';
@@ -32,67 +31,22 @@ const concealmentSuggestions = [
 export function SeizureForm({ detail, onDone, onCancel }: { detail: CaseDetail; onDone: () => void; onCancel: () => void }) {
   const api = useApi();
   const { t, language } = useI18n();
-  const errorText = useErrorText();
   const usable = detail.examinations.filter((examination) => !examination.voided && examination.correctedBy === null);
   const latest = usable.at(-1);
   const [draft, setDraft] = useState<SeizureDraft>(() => newSeizureDraft(latest ? latest.id : null, 'USD'));
-  // After the first attempt the rules are checked as the officer types: a fixed field loses its message at once.
-  const [checked, setChecked] = useState(false);
-  const [serverPaths, setServerPaths] = useState<readonly string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (attempt === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
+  const { form, busy, errorOf, message, edited, submit, handlers } = useCheckedSubmit(draft, validateSeizure);
 
   const change = (patch: Partial<SeizureDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setServerPaths([]);
+    edited();
   };
   const setParty = (key: number, patch: Partial<SeizurePartyDraft>) =>
     setDraft((current) => ({ ...current, parties: current.parties.map((party) => (party.key === key ? { ...party, ...patch } : party)) }));
-  const errors = checked ? validateSeizure(draft) : {};
-  const errorOf = (path: string) => {
-    const key = errors[path];
-    if (key) return t(key);
-    return serverPaths.includes(path) ? t('validation.invalid') : null;
-  };
-  const message = failure ?? (Object.keys(errors).length > 0 ? t('validation.summary') : null);
-
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy) return;
-    const problems = validateSeizure(draft);
-    setChecked(true);
-    setServerPaths([]);
-    if (Object.keys(problems).length > 0) {
-      setFailure(null);
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.invoke('seizures.record', seizureInput(detail.case.id, draft));
+  const send = () =>
+    void submit(async (ready) => {
+      await api.invoke('seizures.record', seizureInput(detail.case.id, ready));
       onDone();
-    } catch (error) {
-      setFailure(errorText(error));
-      if (error instanceof ApiError && error.code === 'INVALID_INPUT') setServerPaths(serverFieldPaths(error.details));
-      setAttempt((n) => n + 1);
-      setBusy(false);
-    }
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+    });
 
   // Companies named on the consignments, offered as one-key links.
   const consignees = [...new Set(detail.consignments.map((line) => line.consignee).filter((name): name is string => !!name))].filter(
@@ -102,7 +56,7 @@ export function SeizureForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
   return (
     <section className="panel case-form" aria-labelledby="seizure-form-title" data-testid="seizure-form">
       <h2 id="seizure-form-title">{t('seizure.form.title')}</h2>
-      <form ref={form} className="form" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} aria-busy={busy}>
+      <form ref={form} className="form" noValidate {...handlers(send)} aria-busy={busy}>
         <div className="field-grid">
           <SelectField
             label={t('seizure.category')}
@@ -221,14 +175,10 @@ export function SeizureForm({ detail, onDone, onCancel }: { detail: CaseDetail; 
                 error={errorOf(`parties.${index}.role`)}
                 onChange={(value) => setParty(party.key, { role: value })}
               />
-              <button
-                type="button"
-                className="small row-remove"
-                aria-label={t('seizure.party.removeNamed', { n: index + 1 })}
-                onClick={() => setDraft((current) => ({ ...current, parties: current.parties.filter((row) => row.key !== party.key) }))}
-              >
-                {t('cases.action.remove')}
-              </button>
+              <RemoveRowButton
+                label={t('seizure.party.removeNamed', { n: index + 1 })}
+                onRemove={() => setDraft((current) => ({ ...current, parties: current.parties.filter((row) => row.key !== party.key) }))}
+              />
             </div>
           ))}
           <div className="button-row">
