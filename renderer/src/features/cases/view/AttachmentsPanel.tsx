@@ -6,11 +6,10 @@ import { useI18n } from '../../../app/i18n';
 import { useErrorText } from '../../../components/api-errors';
 import { Notice } from '../../../components/Notice';
 import { formatLocalDateTime } from '../../../format/datetime';
-import { useMay } from '../access';
 import { PhotoPicker } from '../examination/PhotoPicker';
 import { capturedAt, fileBase64, mediaTypeOf, PHOTO_MAX_BYTES, type PhotoDraft } from '../examination/photos';
 import { formatBytes } from '../text';
-import type { VoidTarget } from './common';
+import { VoidButton, type VoidTarget } from './common';
 
 type Attachment = z.infer<typeof AttachmentInfo>;
 
@@ -27,7 +26,6 @@ export function AttachmentThumbs({
   onVoid: (target: VoidTarget) => void;
 }) {
   const { t, language } = useI18n();
-  const may = useMay();
   return (
     <ul className="attachment-grid" aria-label={t('cases.attachments.list')}>
       {attachments.map((attachment) => {
@@ -64,16 +62,12 @@ export function AttachmentThumbs({
                   {t('cases.voided.detail', { by: attachment.voided.by, at: formatLocalDateTime(attachment.voided.at), reason: attachment.voided.reason })}
                 </span>
               )}
-              {!attachment.voided && may('records.void') && (
-                <button
-                  type="button"
-                  className="small"
-                  disabled={busy}
-                  onClick={() => onVoid({ kind: 'attachment', id: attachment.id, label: t('cases.attachments.label', { name: label }) })}
-                >
-                  {t('cases.action.void')}
-                </button>
-              )}
+              <VoidButton
+                target={{ kind: 'attachment', id: attachment.id, label: t('cases.attachments.label', { name: label }) }}
+                voided={attachment.voided !== null}
+                busy={busy}
+                onVoid={onVoid}
+              />
             </div>
           </li>
         );

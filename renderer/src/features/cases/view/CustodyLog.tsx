@@ -4,7 +4,7 @@ import { formatLocalDateTime } from '../../../format/datetime';
 import { useMay } from '../access';
 import type { CustodyEvent } from '../custody/custody-model';
 import { categoryName, formatDecimal } from '../text';
-import { RecordLink, VoidedNote, type VoidTarget } from './common';
+import { RecordLink, VoidButton, VoidedNote, type VoidTarget } from './common';
 
 type CaseDetail = ChannelOutput<'cases.get'>;
 
@@ -122,11 +122,7 @@ export function CustodyLog({
                       {t('custody.correct')}
                     </button>
                   )}
-                  {!event.voided && may('records.void') && (
-                    <button type="button" className="small" disabled={busy} onClick={() => onVoid({ kind: 'custody', id: event.id, label })}>
-                      {t('cases.action.void')}
-                    </button>
-                  )}
+                  <VoidButton target={{ kind: 'custody', id: event.id, label }} voided={event.voided !== null} busy={busy} onVoid={onVoid} />
                 </td>
               </tr>
             );

@@ -7,7 +7,7 @@ import { useMay } from '../access';
 import { conditionParts } from '../examination/exam-model';
 import { zonedText } from '../time';
 import { AttachmentThumbs } from './AttachmentsPanel';
-import { RecordedBy, RecordLink, VoidedNote, type VoidTarget } from './common';
+import { RecordedBy, RecordLink, VoidButton, VoidedNote, type VoidTarget } from './common';
 
 type CaseDetail = ChannelOutput<'cases.get'>;
 
@@ -96,11 +96,7 @@ export function ExaminationCard({
             {t('examination.correct')}
           </button>
         )}
-        {!examination.voided && may('records.void') && (
-          <button type="button" className="small" disabled={busy} onClick={() => onVoid({ kind: 'examination', id: examination.id, label })}>
-            {t('cases.action.void')}
-          </button>
-        )}
+        <VoidButton target={{ kind: 'examination', id: examination.id, label }} voided={examination.voided !== null} busy={busy} onVoid={onVoid} />
       </header>
       {examination.voided && <VoidedNote voided={examination.voided} />}
       {examination.correctsExaminationId !== null && (

@@ -6,7 +6,7 @@ import { useErrorText } from '../../../components/api-errors';
 import { Notice } from '../../../components/Notice';
 import { useMay } from '../access';
 import { TextArea } from '../fields';
-import { RecordedBy, VoidedNote, type VoidTarget } from './common';
+import { RecordedBy, VoidButton, VoidedNote, type VoidTarget } from './common';
 
 type CaseDetail = ChannelOutput<'cases.get'>;
 
@@ -51,11 +51,7 @@ export function NotesPanel({ detail, busy, onChanged, onVoid }: { detail: CaseDe
               {note.voided && <VoidedNote voided={note.voided} />}
               <div className="note-foot">
                 <RecordedBy by={note.by} at={note.at} />
-                {!note.voided && may('records.void') && (
-                  <button type="button" className="small" disabled={busy} onClick={() => onVoid({ kind: 'note', id: note.id, label: t('cases.notes.label', { id: note.id }) })}>
-                    {t('cases.action.void')}
-                  </button>
-                )}
+                <VoidButton target={{ kind: 'note', id: note.id, label: t('cases.notes.label', { id: note.id }) }} voided={note.voided !== null} busy={busy} onVoid={onVoid} />
               </div>
             </li>
           ))}

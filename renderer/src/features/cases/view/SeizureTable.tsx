@@ -5,7 +5,7 @@ import { formatLocalDateTime } from '../../../format/datetime';
 import { useMay } from '../access';
 import { isCategory } from '../seizure/seizure-model';
 import { categoryName, cenGroupName, formatDecimal } from '../text';
-import { VoidedNote, type VoidTarget } from './common';
+import { VoidButton, VoidedNote, type VoidTarget } from './common';
 
 type CaseDetail = ChannelOutput<'cases.get'>;
 
@@ -84,11 +84,7 @@ export function SeizureTable({
                       {t('exchange.export.seizure.open')}
                     </button>
                   )}
-                  {!seizure.voided && may('records.void') && (
-                    <button type="button" className="small" disabled={busy} onClick={() => onVoid({ kind: 'seizure', id: seizure.id, label })}>
-                      {t('cases.action.void')}
-                    </button>
-                  )}
+                  <VoidButton target={{ kind: 'seizure', id: seizure.id, label }} voided={seizure.voided !== null} busy={busy} onVoid={onVoid} />
                 </td>
               </tr>
             );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { formatLocalDateTime } from '../../../format/datetime';
+import { useMay } from '../access';
 
 export interface VoidInfo {
   readonly reason: string;
@@ -28,6 +29,18 @@ export interface VoidTarget {
   readonly kind: 'examination' | 'seizure' | 'custody' | 'note' | 'attachment';
   readonly id: number;
   readonly label: string;
+}
+
+/** Void a record that still counts; shown only to those who may void (supervisors). */
+export function VoidButton({ target, voided, busy, onVoid }: { target: VoidTarget; voided: boolean; busy: boolean; onVoid: (target: VoidTarget) => void }) {
+  const { t } = useI18n();
+  const may = useMay();
+  if (voided || !may('records.void')) return null;
+  return (
+    <button type="button" className="small" disabled={busy} onClick={() => onVoid(target)}>
+      {t('cases.action.void')}
+    </button>
+  );
 }
 
 /**
