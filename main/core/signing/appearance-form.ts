@@ -88,15 +88,17 @@ function layOut(lines: readonly string[], width: number, height: number, fontSiz
 export async function appearanceForm(lines: readonly string[], width: number, height: number, firstNum: number): Promise<AppearanceForm> {
   let fontSize = appearanceFontSize(lines.length, height);
   let { pdf } = await layOut(lines, width, height, fontSize);
-  while (pageNumbers(pdf, readXref(pdf)).length > 1) {
+  let xref = readXref(pdf);
+  let pages = pageNumbers(pdf, xref);
+  while (pages.length > 1) {
     if (fontSize - 0.5 < MIN_FONT_SIZE) throw new Error('appearance: the signature block does not fit its box even at the smallest size');
     fontSize -= 0.5;
     ({ pdf } = await layOut(lines, width, height, fontSize));
+    xref = readXref(pdf);
+    pages = pageNumbers(pdf, xref);
   }
-  const xref = readXref(pdf);
-  const pages = pageNumbers(pdf, xref);
   const [page] = pages;
-  if (page === undefined || pages.length !== 1) throw new Error(`appearance: laid out on ${pages.length} pages`);
+  if (page === undefined) throw new Error('appearance: laid out on no page');
   const pageDict = rawObject(pdf, xref, page).dict;
   const contentsRef = /\/Contents\s+(\d+\s+\d+\s+R)/.exec(pageDict)?.[1];
   const resourcesRef = /\/Resources\s+(\d+\s+\d+\s+R)/.exec(pageDict)?.[1];
