@@ -405,6 +405,8 @@ interface AcceptedPackage {
   readonly payloadJson: string;
   readonly partner: PartnerRow;
   readonly verified: VerifiedPackage;
+  /** A seizure notice's photos, decoded once and checked against their SHA-256, by attachment id. */
+  readonly photos: ReadonlyMap<string, Buffer>;
 }
 
 /**
@@ -457,12 +459,14 @@ function checkPackage(db: Db, identity: IdentityRow, file: string, bytes: Buffer
   if (payload.recipients.length > 0 && !payload.recipients.includes(identity.fingerprint)) refuse('EXCHANGE_NOT_FOR_THIS_UNIT', `${file} is addressed to other units`, { file });
   const earlier = receivedByPackageId(db, payload.packageId);
   if (earlier) refuse('EXCHANGE_ALREADY_IMPORTED', `${file} was already imported`, { file, receivedAt: earlier.receivedAt, packageId: payload.packageId });
+  const photos = new Map<string, Buffer>();
   if (payload.kind === 'seizure-notice') {
     payload.attachments.forEach((attachment, index) => {
       const data = Buffer.from(attachment.dataBase64, 'base64');
       if (data.toString('base64') !== attachment.dataBase64.replace(/\s+/g, '') || sha256(data) !== attachment.sha256) {
         refuse('EXCHANGE_PAYLOAD_INVALID', `${file}: attachment ${index} does not match its SHA-256`, { file, field: `attachments.${index}.sha256` });
       }
+      photos.set(attachment.id, data);
     });
     const ids = new Set(payload.attachments.map((attachment) => attachment.id));
     if (ids.size !== payload.attachments.length) refuse('EXCHANGE_PAYLOAD_INVALID', `${file}: attachment ids repeat`, { file, field: 'attachments' });
@@ -474,7 +478,7 @@ function checkPackage(db: Db, identity: IdentityRow, file: string, bytes: Buffer
     // Evidence is free-form JSON: nesting deep enough to overflow the stack is refused, not a crash.
     refuse('EXCHANGE_PAYLOAD_INVALID', `${file} cannot be stored as JSON`, { file, field: '(document)' });
   }
-  return { payload, payloadJson, partner, verified };
+  return { payload, payloadJson, partner, verified, photos };
 }
 
 /** The payload as stored: attachments without their data (kept in their own table). */
@@ -523,7 +527,7 @@ export async function importPackage(
     }
     throw error;
   }
-  const { payload, payloadJson, partner, verified } = accepted;
+  const { payload, payloadJson, partner, verified, photos } = accepted;
   const id = await scope.store.change(
     scope.actor,
     (receivedId: number) => ({
@@ -562,13 +566,16 @@ export async function importPackage(
         linkWatchEntries(db, receivedId, entries.map((entry) => entry.id));
       } else {
         for (const attachment of payload.attachments) {
+          const data = photos.get(attachment.id);
+          // checkPackage decoded every photo it passed: one missing is a bug here, never the file's fault.
+          if (!data) throw new Error(`photo ${attachment.id} was not checked`);
           insertReceivedAttachment(db, {
             receivedId,
             attachmentId: attachment.id,
             fileName: attachment.fileName,
             mediaType: attachment.mediaType,
             caption: attachment.caption,
-            data: Buffer.from(attachment.dataBase64, 'base64'),
+            data,
             sha256: attachment.sha256,
           });
         }
