@@ -205,8 +205,12 @@ describe('exchange between units', () => {
     const own = sealPackage(Buffer.from('{}'), keyPairOf(B), [], new Date());
     await expectRefusedAtB('own.p7m', own, 'EXCHANGE_OWN_PACKAGE');
 
-    // The untampered package still goes in.
-    expect(await invoke(B, 'exchange.import', { fileName: fresh.fileName, packageBase64: fresh.packageBase64 })).toMatchObject({ packageId: fresh.packageId });
+    // The untampered package still goes in, once, even offered twice at the same moment (two windows, a double click).
+    const before = count(B, 'exchange_received');
+    const both = await Promise.all([1, 2].map(() => B.services.invoke('exchange.import', { fileName: fresh.fileName, packageBase64: fresh.packageBase64 })));
+    expect(both.filter((result) => result.ok)).toEqual([expect.objectContaining({ value: expect.objectContaining({ packageId: fresh.packageId }) })]);
+    expect(both.flatMap((result) => (result.ok ? [] : [result.error.code]))).toEqual(['EXCHANGE_ALREADY_IMPORTED']);
+    expect(count(B, 'exchange_received')).toBe(before + 1);
   });
 
   it('refuses validly signed packages with an unknown schema, a payload that is not valid, or another sender named inside', async () => {
